@@ -1,0 +1,93 @@
+import { z } from "zod";
+
+/**
+ * What the audit log records. Reads of personal data, changes, deletions, prints and exports each
+ * have their own action so the city can answer "who looked at this person, and why" per kind.
+ */
+export const auditActions = [
+  "auth.login",
+  "auth.logout",
+  "auth.counterSwitch",
+  "auth.passwordChange",
+  "auth.denied",
+  "staff.read",
+  "staff.change",
+  "audit.read",
+  "audit.verify",
+  "person.search",
+  "person.read",
+  "person.change",
+  "person.delete",
+  "supportMeasure.acknowledge",
+  "document.print",
+  "data.export",
+  "data.import",
+  "settings.change",
+] as const;
+
+export const auditActionSchema = z.enum(auditActions);
+export type AuditAction = z.infer<typeof auditActionSchema>;
+
+export const auditOutcomes = ["success", "failure", "denied"] as const;
+export type AuditOutcome = (typeof auditOutcomes)[number];
+
+export const auditActionLabels: Record<AuditAction, string> = {
+  "auth.login": "ログイン",
+  "auth.logout": "ログアウト",
+  "auth.counterSwitch": "窓口切替",
+  "auth.passwordChange": "パスワード変更",
+  "auth.denied": "権限外アクセス",
+  "staff.read": "職員情報参照",
+  "staff.change": "職員情報変更",
+  "audit.read": "監査証跡参照",
+  "audit.verify": "監査証跡検証",
+  "person.search": "宛名検索",
+  "person.read": "宛名照会",
+  "person.change": "宛名情報変更",
+  "person.delete": "宛名情報削除",
+  "supportMeasure.acknowledge": "支援措置警告確認",
+  "document.print": "帳票印刷",
+  "data.export": "データ出力",
+  "data.import": "データ取込",
+  "settings.change": "設定変更",
+};
+
+export const auditEntrySchema = z.object({
+  seq: z.number(),
+  at: z.string(),
+  staffId: z.number().nullable(),
+  loginId: z.string().nullable(),
+  counterId: z.string().nullable(),
+  action: z.string(),
+  target: z.string(),
+  personIds: z.array(z.string()),
+  detail: z.record(z.string(), z.unknown()),
+  outcome: z.string(),
+  clientIp: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditQuerySchema = z.object({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  loginId: z.string().max(64).optional(),
+  action: auditActionSchema.optional(),
+  personId: z.string().max(20).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  beforeSeq: z.coerce.number().int().positive().optional(),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export const auditProblemSchema = z.object({
+  seq: z.number(),
+  kind: z.enum(["altered", "removedBefore", "outOfOrder"]),
+  message: z.string(),
+});
+export type AuditProblem = z.infer<typeof auditProblemSchema>;
+
+export const auditVerifyResultSchema = z.object({
+  ok: z.boolean(),
+  checkedRows: z.number(),
+  problems: z.array(auditProblemSchema),
+});
+export type AuditVerifyResult = z.infer<typeof auditVerifyResultSchema>;

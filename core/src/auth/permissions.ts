@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { type ProgrammeKey, programmeKeySchema } from "../programmes/programmes.ts";
+
+/**
+ * Functions a role may use at a counter. Every server route names exactly one of these
+ * (or is public / needs only a session); the guard checks it against the role held at the
+ * staff member's current counter.
+ */
+export const functionPermissions = [
+  "search",
+  "reception",
+  "certificates",
+  "print",
+  "export",
+  "statistics",
+  "supportMeasureView",
+  "catalogAdmin",
+  "staffAdmin",
+  "auditView",
+  "dataFeedAdmin",
+  "noticeAdmin",
+] as const;
+
+export const functionPermissionSchema = z.enum(functionPermissions);
+export type FunctionPermission = z.infer<typeof functionPermissionSchema>;
+
+export const functionPermissionLabels: Record<FunctionPermission, string> = {
+  search: "宛名検索・照会",
+  reception: "届出受付",
+  certificates: "証明受付",
+  print: "申請書印刷",
+  export: "データ出力",
+  statistics: "統計",
+  supportMeasureView: "支援措置対象者の住所表示",
+  catalogAdmin: "手続き設定",
+  staffAdmin: "職員・権限管理",
+  auditView: "監査証跡の閲覧",
+  dataFeedAdmin: "データ連携管理",
+  noticeAdmin: "伝達事項管理",
+};
+
+export const roleSchema = z.object({
+  id: z.string().min(1).max(40),
+  name: z.string().min(1).max(60),
+  functions: z.array(functionPermissionSchema),
+  /** programmes whose enrollments (資格情報) the role may see */
+  visibleProgrammes: z.array(programmeKeySchema),
+  /** programmes whose procedures the role may accept (受付権限) */
+  acceptedProgrammes: z.array(programmeKeySchema),
+});
+export type Role = z.infer<typeof roleSchema>;
+
+/** What a staff member may do at the counter they currently act at: the union of their roles there. */
+export interface EffectivePermissions {
+  functions: ReadonlySet<FunctionPermission>;
+  visibleProgrammes: ReadonlySet<ProgrammeKey>;
+  acceptedProgrammes: ReadonlySet<ProgrammeKey>;
+}
+
+export function effectivePermissions(roles: readonly Role[]): EffectivePermissions {
+  return {
+    functions: new Set(roles.flatMap((r) => r.functions)),
+    visibleProgrammes: new Set(roles.flatMap((r) => r.visibleProgrammes)),
+    acceptedProgrammes: new Set(roles.flatMap((r) => r.acceptedProgrammes)),
+  };
+}
+
+/** How a route is reached: without a session, with any session, or with a function permission. */
+export type RouteAccess =
+  | { kind: "public" }
+  | { kind: "session"; allowPendingPasswordChange?: boolean; allowNoCounter?: boolean }
+  | { kind: "permission"; permission: FunctionPermission };

@@ -1,0 +1,81 @@
+import fs from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { auditRoutes } from "./audit/routes.ts";
+import { authRoutes } from "./auth/routes.ts";
+import type { AppContext } from "./platform/context.ts";
+import { installErrorHandling } from "./platform/errors.ts";
+import { installGuard } from "./platform/guard.ts";
+import { healthRoutes } from "./platform/health.ts";
+import { staffRoutes } from "./staff/routes.ts";
+
+z.config(z.locales.ja());
+
+/** Assembles the HTTP app from the area plugins; no I/O happens here beyond what ctx provides. */
+export async function buildApp(
+  ctx: AppContext,
+  options: { logger?: boolean } = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: ctx.config.logLevel, redact: ["req.headers.cookie"] },
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    // Request lines carry query strings (search criteria are personal data); the audit log records
+    // what was asked, and the operations log stays free of it.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  // The cookie parser's hook must run before the guard's, which reads the session cookie.
+  await app.register(cookie);
+  installGuard(app, ctx);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        upgradeInsecureRequests: null,
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+
+  await healthRoutes(app, ctx);
+  await authRoutes(app, ctx);
+  await staffRoutes(app, ctx);
+  await auditRoutes(app, ctx);
+
+  await serveWebApp(app, ctx.config.webDist);
+  return app;
+}
+
+/** The built staff UI, with unknown non-API paths answered by index.html so client routes reload. */
+async function serveWebApp(app: FastifyInstance, webDist: string): Promise<void> {
+  const index = path.join(webDist, "index.html");
+  if (!fs.existsSync(index)) return;
+  await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === "GET" && !request.url.startsWith("/api")) {
+      return reply.type("text/html").sendFile("index.html");
+    }
+    return reply
+      .status(404)
+      .send({ error: { code: "NOT_FOUND", message: "指定されたページまたは API は存在しません" } });
+  });
+}

@@ -1,0 +1,134 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp, testAuditKey } from "../testing/test-app.ts";
+import { verifyAuditChain } from "./verify.ts";
+
+const run = promisify(execFile);
+let t: TestApp;
+let owner: pg.Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await t.createStaff({ loginId: "chain", assignments: [["shimin", "residentClerk"]] });
+  // 24 rows: the three tamperings below touch rows far enough apart not to overlap.
+  for (let i = 0; i < 12; i++) {
+    const cookie = await t.login("chain");
+    await t.call("POST", "/api/v1/auth/counter", { cookie, body: { counterId: "shimin" } });
+  }
+  owner = new pg.Client({ connectionString: t.database.ownerUrl });
+  await owner.connect();
+});
+afterAll(async () => {
+  await owner?.end();
+  await t?.close();
+});
+
+/**
+ * Runs SQL as the owner. On PGlite every connection shares one backend session, so the app pool's
+ * SET ROLE applies to this client too: reset it for the duration and put it back after.
+ */
+async function asOwner(statements: string): Promise<void> {
+  const { rows } = await owner.query<{ role: string; login: string }>(
+    "select current_user as role, session_user as login",
+  );
+  const previous = rows[0] as { role: string; login: string };
+  try {
+    await owner.query(`reset role; ${statements}`);
+  } finally {
+    if (previous.role !== previous.login) await owner.query(`set role "${previous.role}"`);
+  }
+}
+
+/** Tampering as someone with direct database access would: as the owner, with the guard trigger off. */
+async function tamper(statements: string): Promise<void> {
+  await asOwner(
+    `alter table audit_log disable trigger user; ${statements}; alter table audit_log enable trigger user`,
+  );
+}
+
+async function seqs(): Promise<number[]> {
+  const res = await owner.query<{ seq: string }>("select seq from audit_log order by seq");
+  return res.rows.map((r) => Number(r.seq));
+}
+
+async function cliVerify(): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout } = await run("node", ["--import", "tsx", "server/src/cli.ts", "audit", "verify"], {
+      env: { ...process.env, DATABASE_URL: t.database.ownerUrl, ICHIMADO_AUDIT_KEY: testAuditKey },
+    });
+    return { code: 0, out: stdout };
+  } catch (error) {
+    const e = error as { code: number; stdout: string };
+    return { code: e.code, out: e.stdout };
+  }
+}
+
+describe("audit log", () => {
+  it("verifies an untouched chain, from the API and from the CLI", async () => {
+    const result = await verifyAuditChain(t.database.db, testAuditKey);
+    expect(result.ok).toBe(true);
+    expect(result.checkedRows).toBeGreaterThanOrEqual(8);
+    const cli = await cliVerify();
+    expect(cli.code).toBe(0);
+    expect(cli.out).toMatch(/正常/);
+  });
+
+  it("cannot be changed by the application's role", async () => {
+    await expect(
+      t.database.db.updateTable("audit_log").set({ outcome: "success" }).execute(),
+    ).rejects.toThrow(/permission denied/);
+    await expect(t.database.db.deleteFrom("audit_log").execute()).rejects.toThrow(/permission denied/);
+  });
+
+  it("refuses UPDATE, DELETE and TRUNCATE by the owner through the trigger", async () => {
+    await expect(asOwner("update audit_log set outcome = 'x'")).rejects.toThrow(/append-only/);
+    await expect(asOwner("delete from audit_log")).rejects.toThrow(/append-only/);
+    await expect(asOwner("truncate audit_log")).rejects.toThrow(/append-only/);
+  });
+
+  it("names an edited row", async () => {
+    const [, , third] = await seqs();
+    await tamper(`update audit_log set detail = '{"reason":"edited"}' where seq = ${third}`);
+    const result = await verifyAuditChain(t.database.db, testAuditKey);
+    expect(result.ok).toBe(false);
+    expect(result.problems[0]).toMatchObject({ seq: third, kind: "altered" });
+    const cli = await cliVerify();
+    expect(cli.code).toBe(1);
+    expect(cli.out).toContain(`seq ${third}`);
+    expect(cli.out).toMatch(/改ざん/);
+  });
+
+  it("names where a row was removed", async () => {
+    const before = await seqs();
+    const victim = before[8] as number;
+    const next = before[9] as number;
+    await tamper(`delete from audit_log where seq = ${victim}`);
+    const result = await verifyAuditChain(t.database.db, testAuditKey);
+    expect(result.problems).toContainEqual(expect.objectContaining({ seq: next, kind: "removedBefore" }));
+    const cli = await cliVerify();
+    expect(cli.code).toBe(1);
+    expect(cli.out).toContain(`seq ${next}: 直前の記録が見つかりません`);
+  });
+
+  it("names rows swapped out of order", async () => {
+    const all = await seqs();
+    const a = all[15] as number;
+    const b = all[16] as number;
+    await tamper(`update audit_log set seq = -1 where seq = ${a};
+      update audit_log set seq = ${a} where seq = ${b};
+      update audit_log set seq = ${b} where seq = -1`);
+    const result = await verifyAuditChain(t.database.db, testAuditKey);
+    expect(result.problems).toContainEqual(expect.objectContaining({ seq: a, kind: "outOfOrder" }));
+    const cli = await cliVerify();
+    expect(cli.code).toBe(1);
+    expect(cli.out).toContain(`seq ${a}:`);
+    expect(cli.out).toMatch(/順序が入れ替えられています/);
+  });
+
+  it("cannot be forged without the key: a recomputed plain hash still fails", async () => {
+    const result = await verifyAuditChain(t.database.db, "some-other-key-some-other-key-xx");
+    expect(result.problems[0]?.kind).toBe("altered");
+  });
+});

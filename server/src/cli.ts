@@ -1,0 +1,41 @@
+/**
+ * Maintenance commands: `npm run cli -- <command> [options]`. Each prints what it did in Japanese
+ * and exits non-zero on failure, so cron and CI can rely on the exit code.
+ */
+import { ConfigError, loadConfig } from "./config.ts";
+
+const usage = `使い方: npm run cli -- <command>
+  migrate                         データベースを最新のスキーマに更新する
+  generate-city [--residents N] [--seed S] [--replace]
+                                  合成データの市 (デモ用) を生成して取り込む
+  audit verify                    監査証跡のハッシュチェーンを検証する (改ざんがあれば終了コード 1)
+  create-admin --login-id ID --name 氏名
+                                  初期管理者を作成し、初期パスワードを表示する (初回ログイン時に変更が必要)`;
+
+type Command = (args: string[]) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  migrate: async () => (await import("./db/migrate-command.ts")).migrateCommand(loadConfig()),
+  "generate-city": async (args) =>
+    (await import("./registry/generate-city-command.ts")).generateCityCommand(args, process.env),
+  audit: async (args) => {
+    if (args[0] !== "verify") return usageError();
+    return (await import("./audit/verify-command.ts")).verifyCommand(loadConfig());
+  },
+  "create-admin": async (args) =>
+    (await import("./staff/create-admin-command.ts")).createAdminCommand(loadConfig(), args),
+};
+
+function usageError(): number {
+  console.error(usage);
+  return 2;
+}
+
+const [name, ...rest] = process.argv.slice(2);
+const command = name ? commands[name] : undefined;
+try {
+  process.exitCode = command ? await command(rest) : usageError();
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : `エラー: ${(error as Error).message}`);
+  process.exitCode = 1;
+}

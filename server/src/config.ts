@@ -1,0 +1,102 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Environment → validated configuration. The process refuses to start on a bad value, with the
+ * variable's name and the reason, so an operator never runs on a silent default.
+ */
+const boolean = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const envSchema = z.object({
+  ICHIMADO_MODE: z.enum(["demo", "production", "test"]).default("production"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "postgres:// で始まる接続文字列を指定してください")
+    .optional(),
+  ICHIMADO_DATA_DIR: z.string().min(1).default("./data"),
+  ICHIMADO_AUDIT_KEY: z.string().min(32, "32文字以上の秘密鍵を指定してください").optional(),
+  ICHIMADO_DB_ROLE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, "英小文字・数字・_ で指定してください")
+    .default("ichimado_app"),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  TRUST_PROXY: boolean.default(false),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  DEMO_RESIDENTS: z.coerce.number().int().min(0).max(5_000_000).default(172_000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  WEB_DIST: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  mode: Env["ICHIMADO_MODE"];
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Secret for the audit chain's HMAC; undefined only in demo/test mode, where it is kept in the data dir. */
+  auditKey: string | undefined;
+  dbRole: string;
+  session: { idleMs: number; absoluteMs: number; cookieSecure: "auto" | boolean };
+  login: { maxFailures: number; lockoutMs: number };
+  trustProxy: boolean;
+  dbPoolSize: number;
+  demoResidents: number;
+  logLevel: Env["LOG_LEVEL"];
+  webDist: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`設定値が不正です (environment is invalid):\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  if (e.ICHIMADO_MODE === "production" && !e.ICHIMADO_AUDIT_KEY) {
+    throw new ConfigError(
+      "ICHIMADO_AUDIT_KEY が未設定です。本番モードでは監査証跡の改ざん検知用の秘密鍵 (32文字以上) が必要です",
+    );
+  }
+  return {
+    mode: e.ICHIMADO_MODE,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.ICHIMADO_DATA_DIR),
+    auditKey: e.ICHIMADO_AUDIT_KEY,
+    dbRole: e.ICHIMADO_DB_ROLE,
+    session: {
+      idleMs: e.SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      cookieSecure: e.COOKIE_SECURE === "auto" ? "auto" : e.COOKIE_SECURE === "true",
+    },
+    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockoutMs: e.LOCKOUT_MINUTES * 60_000 },
+    trustProxy: e.TRUST_PROXY,
+    dbPoolSize: e.DB_POOL_SIZE,
+    demoResidents: e.DEMO_RESIDENTS,
+    logLevel: e.LOG_LEVEL,
+    webDist: path.resolve(e.WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),
+  };
+}

@@ -1,0 +1,42 @@
+import closeWithGrace from "close-with-grace";
+import { buildApp } from "./app.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { createContext, openConfiguredDatabase, resolveAuditKey } from "./platform/runtime.ts";
+import { seedDemoStaff, seedOrganisation } from "./staff/seed.ts";
+
+const demo = process.argv.includes("--demo");
+if (demo) process.env.ICHIMADO_MODE ??= "demo";
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}
+
+const started = Date.now();
+const auditKey = resolveAuditKey(config);
+const handle = await openConfiguredDatabase(config);
+await seedOrganisation(handle.db);
+if (config.mode === "demo") {
+  await seedDemoStaff(handle.db);
+  const { ensureDemoCity } = await import("./registry/demo-city.ts");
+  await ensureDemoCity(handle.db, config.demoResidents, (line) => console.log(line));
+}
+const ctx = createContext(config, handle.db, auditKey);
+const app = await buildApp(ctx);
+
+closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+  if (err) app.log.error({ err }, "shutting down after error");
+  await app.close();
+  await handle.close();
+});
+
+await app.listen({ host: config.host, port: config.port });
+app.log.info(
+  `いちまど started in ${((Date.now() - started) / 1000).toFixed(1)} s: http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/ (${handle.embedded ? "embedded database" : "PostgreSQL"}, ${config.mode} mode)`,
+);

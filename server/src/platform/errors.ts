@@ -1,0 +1,79 @@
+import { type ApiError, type ErrorCode, errorCodes } from "@ichimado/core/common/errors";
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+
+/** An error the API shows to staff as-is: a status, a stable code and a Japanese message. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: { path: string; message: string }[],
+  ) {
+    super(message);
+  }
+}
+
+export const unauthenticated = () =>
+  new HttpError(401, errorCodes.unauthenticated, "ログインしてください (セッションが無効か期限切れです)");
+export const forbidden = (message = "この操作を行う権限がありません") =>
+  new HttpError(403, errorCodes.forbidden, message);
+
+function body(code: string, message: string, issues?: { path: string; message: string }[]): ApiError {
+  return { error: issues ? { code, message, issues } : { code, message } };
+}
+
+/**
+ * One place turns every failure into the API's error shape: validation → 400 with each field's
+ * message, known errors → their status, anything else → 500 without internals (logged instead).
+ */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | HttpError | Error, request, reply) => {
+    if (error instanceof HttpError) {
+      return reply.status(error.statusCode).send(body(error.code, error.message, error.issues));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issues = error.validation.map((v) => ({
+        path: [error.validationContext, ...String(v.instancePath).split("/").filter(Boolean)].join("."),
+        message: v.message ?? "値が不正です",
+      }));
+      return reply.status(400).send(body(errorCodes.validation, "入力内容に誤りがあります", issues));
+    }
+    const fe = error as FastifyError;
+    if (fe.statusCode === 429) {
+      return reply
+        .status(429)
+        .send(
+          body(
+            errorCodes.rateLimited,
+            "短時間に多くの要求がありました。しばらく待ってから再度お試しください",
+          ),
+        );
+    }
+    if (typeof fe.statusCode === "number" && fe.statusCode >= 400 && fe.statusCode < 500) {
+      // Body parser and similar framework errors: malformed JSON, wrong content type, too large.
+      return reply.status(fe.statusCode).send(body(errorCodes.validation, japaneseClientError(fe)));
+    }
+    request.log.error({ err: error }, "unhandled error");
+    return reply
+      .status(500)
+      .send(body(errorCodes.internal, "システムエラーが発生しました。時間をおいて再度お試しください"));
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    reply.status(404).send(body(errorCodes.notFound, "指定されたページまたは API は存在しません"));
+  });
+}
+
+function japaneseClientError(error: FastifyError): string {
+  switch (error.code) {
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return "送信されたデータの形式が正しくありません (JSON)";
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return "送信されたデータが大きすぎます";
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return "送信されたデータの種類に対応していません";
+    default:
+      return "要求の内容が正しくありません";
+  }
+}

@@ -1,0 +1,97 @@
+import type { RouteAccess } from "@ichimado/core/auth/permissions";
+import { errorCodes } from "@ichimado/core/common/errors";
+import type { FastifyInstance, FastifyRequest, RouteOptions } from "fastify";
+import type { AuthContext } from "../auth/context.ts";
+import { type AppContext, actorOf } from "./context.ts";
+import { forbidden, HttpError, unauthenticated } from "./errors.ts";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+  interface FastifyInstance {
+    routeRegistry: RegisteredRoute[];
+  }
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+export const sessionCookie = "ichimado_session";
+const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Every route states its access, and the server refuses to start if an API route forgets to:
+ * a new route cannot be reachable without a guard. Static files of the web app are public.
+ */
+export function installGuard(app: FastifyInstance, ctx: AppContext): void {
+  app.decorate("routeRegistry", [] as RegisteredRoute[]);
+  app.decorateRequest("auth", null);
+
+  app.addHook("onRoute", (route: RouteOptions) => {
+    const url = route.url ?? "";
+    const config = (route.config ?? {}) as { access?: RouteAccess };
+    if (!config.access) {
+      if (url.startsWith("/api")) {
+        throw new Error(`API route ${String(route.method)} ${url} does not declare its access`);
+      }
+      route.config = { ...config, access: { kind: "public" } };
+    }
+    const access = (route.config as { access: RouteAccess }).access;
+    for (const method of [route.method].flat()) {
+      if (method !== "HEAD" || !url.startsWith("/api")) app.routeRegistry.push({ method, url, access });
+    }
+  });
+
+  app.addHook("onRequest", async (request, reply) => {
+    const access = request.routeOptions.config.access ?? { kind: "public" };
+    if (access.kind === "public") {
+      checkCsrf(request);
+      return;
+    }
+    const token = request.cookies[sessionCookie];
+    const auth = token ? await ctx.auth.resolve(token) : null;
+    if (!auth) {
+      if (token) reply.clearCookie(sessionCookie, { path: "/" });
+      throw unauthenticated();
+    }
+    request.auth = auth;
+    checkCsrf(request);
+    if (auth.mustChangePassword && !(access.kind === "session" && access.allowPendingPasswordChange)) {
+      throw new HttpError(403, errorCodes.passwordChangeRequired, "初期パスワードを変更してください");
+    }
+    if (access.kind === "session") {
+      if (!access.allowNoCounter && !auth.counterId) throw counterRequired();
+      return;
+    }
+    if (!auth.counterId) throw counterRequired();
+    if (!auth.permissions.functions.has(access.permission)) {
+      await ctx.audit.write(ctx.db, actorOf(request), {
+        action: "auth.denied",
+        target: `${request.method} ${request.routeOptions.url}`,
+        detail: { permission: access.permission },
+        outcome: "denied",
+      });
+      throw forbidden("現在の窓口ではこの操作を行う権限がありません");
+    }
+  });
+}
+
+const counterRequired = () => new HttpError(403, errorCodes.counterRequired, "窓口を選択してください");
+
+/**
+ * SameSite=Strict already keeps other sites' forms from carrying the cookie; the custom header
+ * is a second lock that a cross-site form or image cannot set.
+ */
+function checkCsrf(request: FastifyRequest): void {
+  if (!unsafeMethods.has(request.method) || !request.url.startsWith("/api")) return;
+  if (request.headers["x-requested-with"] !== "ichimado") {
+    throw forbidden("不正な要求です (X-Requested-With ヘッダがありません)");
+  }
+}
