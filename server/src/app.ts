@@ -10,7 +10,7 @@ import { z } from "zod";
 import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import type { AppContext } from "./platform/context.ts";
-import { installErrorHandling } from "./platform/errors.ts";
+import { installErrorHandling, sendNotFound } from "./platform/errors.ts";
 import { installGuard } from "./platform/guard.ts";
 import { healthRoutes } from "./platform/health.ts";
 import { staffRoutes } from "./staff/routes.ts";
@@ -65,17 +65,14 @@ export async function buildApp(
   return app;
 }
 
-/** The built staff UI, with unknown non-API paths answered by index.html so client routes reload. */
+/** The built staff UI, with unknown non-API GET paths answered by index.html so client routes reload. */
 async function serveWebApp(app: FastifyInstance, webDist: string): Promise<void> {
-  const index = path.join(webDist, "index.html");
-  if (!fs.existsSync(index)) return;
-  await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
+  const hasWebApp = fs.existsSync(path.join(webDist, "index.html"));
+  if (hasWebApp) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === "GET" && !request.url.startsWith("/api")) {
+    if (hasWebApp && request.method === "GET" && !request.url.startsWith("/api")) {
       return reply.type("text/html").sendFile("index.html");
     }
-    return reply
-      .status(404)
-      .send({ error: { code: "NOT_FOUND", message: "指定されたページまたは API は存在しません" } });
+    return sendNotFound(reply);
   });
 }

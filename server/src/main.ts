@@ -21,12 +21,13 @@ try {
 const started = Date.now();
 const auditKey = resolveAuditKey(config);
 const handle = await openConfiguredDatabase(config);
-await seedOrganisation(handle.db);
 if (config.mode === "demo") {
-  await seedDemoStaff(handle.db);
+  // First, on an owner connection: on PGlite the app pool's SET ROLE would otherwise apply to it too.
   const { ensureDemoCity } = await import("./registry/demo-city.ts");
-  await ensureDemoCity(handle.db, config.demoResidents, (line) => console.log(line));
+  await ensureDemoCity(handle.ownerUrl, config.demoResidents, (line) => console.log(line));
 }
+await seedOrganisation(handle.db);
+if (config.mode === "demo") await seedDemoStaff(handle.db);
 const ctx = createContext(config, handle.db, auditKey);
 const app = await buildApp(ctx);
 

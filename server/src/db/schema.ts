@@ -78,6 +78,117 @@ export interface AuditLogTable {
   hash: string;
 }
 
+// The register (common database); the app role reads it, loaders write it as the owner.
+export interface AddressTownTable {
+  code: string;
+  name: string;
+  name_kana: string;
+  area: string;
+  postal_code: string;
+  chome_count: number;
+  elementary_school: string;
+  junior_high_school: string;
+}
+
+export interface HouseholdTable {
+  id: string;
+  head_person_id: string;
+  town_code: string;
+  lot: string;
+  katagaki: string;
+  formed_on: string;
+}
+
+export interface PersonTable {
+  id: string;
+  kind: "resident" | "nonResident" | "corporation";
+  resident_code: string | null;
+  household_id: string | null;
+  relationship: string | null;
+  name: string;
+  name_kana: string;
+  name_alpha: string | null;
+  alias: string | null;
+  alias_kana: string | null;
+  birth_date: string | null;
+  sex: "male" | "female" | null;
+  nationality: string | null;
+  residence_status: string | null;
+  residence_period_to: string | null;
+  status: "active" | "movedOut" | "deceased" | "erased";
+  status_date: string | null;
+  town_code: string | null;
+  lot: string | null;
+  katagaki: string | null;
+  outside_address: string | null;
+  corporate_number: string | null;
+  representative: string | null;
+  resident_since: string | null;
+  search_name: string;
+  search_kana: string;
+}
+
+export interface ResidenceChangeTable {
+  id: Generated<number>;
+  person_id: string;
+  kind: string;
+  occurred_on: string;
+  notified_on: string;
+  from_address: string | null;
+  to_address: string | null;
+  previous_name: string | null;
+  previous_name_kana: string | null;
+}
+
+export interface EnrollmentTable {
+  id: Generated<number>;
+  person_id: string;
+  programme: string;
+  role: string;
+  holder_person_id: string | null;
+  from_date: string;
+  to_date: string | null;
+  attributes: Json<Record<string, string | number | boolean>>;
+}
+
+export interface SupportMeasureTable {
+  id: Generated<number>;
+  person_id: string;
+  kind: string;
+  from_date: string;
+  to_date: string;
+  requested_by: string;
+}
+
+export interface IssuanceBanTable {
+  id: Generated<number>;
+  person_id: string;
+  reason: string;
+  from_date: string;
+}
+
+export interface ArrearsTable {
+  id: Generated<number>;
+  person_id: string;
+  programme: string;
+  fiscal_year: number;
+  amount: number;
+}
+
+export interface RegistryMemoTable {
+  id: Generated<number>;
+  person_id: string;
+  text: string;
+  written_on: string;
+}
+
+export interface GaijiTable {
+  city_code: string;
+  text: string;
+  mj_code: string | null;
+  note: string;
+}
+
 export interface Database {
   counter: CounterTable;
   role: RoleTable;
@@ -85,4 +196,14 @@ export interface Database {
   staff_assignment: StaffAssignmentTable;
   staff_session: StaffSessionTable;
   audit_log: AuditLogTable;
+  address_town: AddressTownTable;
+  household: HouseholdTable;
+  person: PersonTable;
+  residence_change: ResidenceChangeTable;
+  enrollment: EnrollmentTable;
+  support_measure: SupportMeasureTable;
+  issuance_ban: IssuanceBanTable;
+  arrears: ArrearsTable;
+  registry_memo: RegistryMemoTable;
+  gaiji: GaijiTable;
 }

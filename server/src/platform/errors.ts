@@ -1,5 +1,5 @@
 import { type ApiError, type ErrorCode, errorCodes } from "@ichimado/core/common/errors";
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 
 /** An error the API shows to staff as-is: a status, a stable code and a Japanese message. */
@@ -59,9 +59,11 @@ export function installErrorHandling(app: FastifyInstance): void {
       .status(500)
       .send(body(errorCodes.internal, "システムエラーが発生しました。時間をおいて再度お試しください"));
   });
-  app.setNotFoundHandler((_request, reply) => {
-    reply.status(404).send(body(errorCodes.notFound, "指定されたページまたは API は存在しません"));
-  });
+}
+
+/** The 404 body for unknown API paths (app.ts owns the not-found handler: it also serves the SPA). */
+export function sendNotFound(reply: FastifyReply): FastifyReply {
+  return reply.status(404).send(body(errorCodes.notFound, "指定されたページまたは API は存在しません"));
 }
 
 function japaneseClientError(error: FastifyError): string {

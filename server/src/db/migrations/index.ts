@@ -1,7 +1,9 @@
 import { foundation } from "./0001_foundation.ts";
+import { registry } from "./0002_registry.ts";
 import type { AppMigration } from "./types.ts";
 
 /** In order; names are stored in schema_migration and must never change once released. */
 export const migrations: Record<string, AppMigration> = {
   "0001_foundation": foundation,
+  "0002_registry": registry,
 };

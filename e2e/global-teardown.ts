@@ -1,0 +1,5 @@
+import { removeE2eEnvironment } from "./support/environment.ts";
+
+export default function globalTeardown(): void {
+  removeE2eEnvironment();
+}

@@ -1,0 +1,59 @@
+import { defineConfig, type ReporterDescription } from "@playwright/test";
+import { e2eEnvironment } from "./support/environment.ts";
+
+const port = 3100;
+const baseURL = `http://127.0.0.1:${port}`;
+const environment = e2eEnvironment();
+
+const reporter: ReporterDescription[] = [["list"]];
+if (process.env.ICHIMADO_REPORT_DIR) {
+  reporter.push(["json", { outputFile: `${process.env.ICHIMADO_REPORT_DIR}/playwright.json` }]);
+}
+
+const serverEnv: Record<string, string> = {
+  PORT: String(port),
+  HOST: "127.0.0.1",
+  ICHIMADO_DATA_DIR: environment.dataDir,
+  DEMO_RESIDENTS: "2000",
+  LOG_LEVEL: "warn",
+};
+if (environment.databaseUrl) serverEnv.DATABASE_URL = environment.databaseUrl;
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: "**/*.spec.ts",
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  reporter,
+  globalTeardown: "./global-teardown.ts",
+  use: {
+    baseURL,
+    locale: "ja-JP",
+    timezoneId: "Asia/Tokyo",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    command: "node --import tsx server/src/main.ts --demo",
+    cwd: "..",
+    env: serverEnv,
+    url: `${baseURL}/healthz`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

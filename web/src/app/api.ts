@@ -1,0 +1,85 @@
+import { apiErrorSchema } from "@ichimado/core/common/errors";
+import type { z } from "zod";
+
+/** A failed API call, carrying the server's Japanese message to show staff as-is. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+const unauthenticatedListeners = new Set<() => void>();
+
+/** Called whenever the server answers 401 (session expired or logged out elsewhere). */
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+/**
+ * Calls `/api/v1{path}` with the session cookie. Unsafe methods send the header the server's CSRF
+ * check requires; a JSON answer is parsed with the shared schema, an error becomes an ApiError.
+ */
+export async function apiRequest<T>(
+  method: Method,
+  path: string,
+  schema: z.ZodType<T>,
+  body?: unknown,
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (method !== "GET") headers["X-Requested-With"] = "ichimado";
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, "NETWORK", "サーバーに接続できません。ネットワークを確認してください");
+  }
+  if (!response.ok) throw await toApiError(response, path);
+  if (response.status === 204) return schema.parse(null);
+  return schema.parse(await response.json());
+}
+
+async function toApiError(response: Response, path: string): Promise<ApiError> {
+  if (response.status === 401 && path !== "/auth/login") {
+    for (const listener of unauthenticatedListeners) listener();
+  }
+  const parsed = apiErrorSchema.safeParse(await response.json().catch(() => null));
+  if (parsed.success) {
+    const { code, message, issues } = parsed.data.error;
+    return new ApiError(response.status, code, message, issues);
+  }
+  return new ApiError(
+    response.status,
+    "HTTP",
+    `サーバーでエラーが発生しました (HTTP ${response.status})。時間をおいて再度お試しください`,
+  );
+}
+
+/** Field messages of a validation error, keyed by field name (the server prefixes `body.`). */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.replace(/^(body|query|params)\./, "").split(".")[0] ?? "";
+    if (key && !out[key]) out[key] = issue.message;
+  }
+  return out;
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof ApiError ? error.message : "予期しないエラーが発生しました";
+}

@@ -1,0 +1,65 @@
+import type { SessionInfo } from "@ichimado/core/auth/schemas";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { Link, useNavigate } from "react-router";
+import { logout } from "../auth/api.ts";
+import { CounterSwitcher } from "../auth/counter-switcher.tsx";
+import { setSession } from "../auth/session.ts";
+import { focusRing, secondaryButton } from "./ui.tsx";
+
+/** The frame of every screen after login: who, where, switch counter, log out. */
+export function AppLayout({ session, children }: { session: SessionInfo; children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const signOut = useMutation({
+    mutationFn: logout,
+    onSettled: () => {
+      setSession(queryClient, null);
+      navigate("/login", { replace: true });
+    },
+  });
+  return (
+    <div className="min-h-screen bg-solid-gray-50 text-solid-gray-900">
+      <a
+        href="#main"
+        className={`sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 ${focusRing}`}
+      >
+        本文へ移動
+      </a>
+      <header className="border-b border-solid-gray-420 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
+          <Link to="/" className={`text-std-24B-150 text-blue-900 ${focusRing}`}>
+            いちまど
+          </Link>
+          <dl className="flex flex-wrap gap-x-4 text-dns-16N-130">
+            <div className="flex gap-1">
+              <dt className="text-solid-gray-700">職員</dt>
+              <dd data-testid="staff-name">{session.staff.name}</dd>
+            </div>
+            <div className="flex gap-1">
+              <dt className="text-solid-gray-700">窓口</dt>
+              <dd data-testid="current-counter">{session.counter?.name}</dd>
+            </div>
+          </dl>
+          <div className="ml-auto flex items-center gap-2">
+            <CounterSwitcher session={session} />
+            <Link to="/password" className={`px-2 text-dns-16N-130 text-blue-900 underline ${focusRing}`}>
+              パスワード変更
+            </Link>
+            <button
+              type="button"
+              className={secondaryButton}
+              onClick={() => signOut.mutate()}
+              disabled={signOut.isPending}
+            >
+              ログアウト
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-6 py-8 outline-none">
+        {children}
+      </main>
+    </div>
+  );
+}

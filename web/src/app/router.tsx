@@ -1,0 +1,64 @@
+import type { FunctionPermission } from "@ichimado/core/auth/permissions";
+import type { SessionInfo } from "@ichimado/core/auth/schemas";
+import { Navigate, Outlet, Route, Routes, useLocation, useOutletContext } from "react-router";
+import { CounterPage } from "../auth/counter-page.tsx";
+import { LoginPage } from "../auth/login-page.tsx";
+import { PasswordPage } from "../auth/password-page.tsx";
+import { useSession } from "../auth/session.ts";
+import { functionRoutes } from "../home/functions.ts";
+import { HomePage } from "../home/home-page.tsx";
+import { errorMessage } from "./api.ts";
+import { AppLayout } from "./layout.tsx";
+import { Placeholder } from "./placeholder.tsx";
+import { ErrorAlert, Loading } from "./ui.tsx";
+
+/** Logged in, and the initial password already changed; otherwise to login or to the password page. */
+function RequireSession() {
+  const { data: session, isPending, error } = useSession();
+  const location = useLocation();
+  if (isPending) return <Loading />;
+  if (error) return <ErrorAlert message={errorMessage(error)} />;
+  if (!session) return <Navigate to="/login" replace />;
+  if (session.mustChangePassword && location.pathname !== "/password") {
+    return <Navigate to="/password" replace />;
+  }
+  return <Outlet context={session} />;
+}
+
+/** A counter chosen; the app's frame around the screen. */
+function RequireCounter() {
+  const session = useOutletContext<SessionInfo>();
+  if (!session.counter) return <Navigate to="/counter" replace />;
+  return (
+    <AppLayout session={session}>
+      <Outlet context={session} />
+    </AppLayout>
+  );
+}
+
+function Home() {
+  return <HomePage session={useOutletContext<SessionInfo>()} />;
+}
+
+function FunctionScreen({ fn }: { fn: FunctionPermission }) {
+  return <Placeholder session={useOutletContext<SessionInfo>()} fn={fn} />;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireSession />}>
+        <Route path="/password" element={<PasswordPage />} />
+        <Route path="/counter" element={<CounterPage />} />
+        <Route element={<RequireCounter />}>
+          <Route index element={<Home />} />
+          {Object.entries(functionRoutes).map(([fn, path]) => (
+            <Route key={fn} path={path} element={<FunctionScreen fn={fn as FunctionPermission} />} />
+          ))}
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
