@@ -6,8 +6,10 @@ import { ConfigError, loadConfig } from "./config.ts";
 
 const usage = `使い方: npm run cli -- <command>
   migrate                         データベースを最新のスキーマに更新する
-  generate-city [--residents N] [--seed S] [--replace]
-                                  合成データの市 (デモ用) を生成して取り込む
+  generate-city [--residents N] [--seed S] [--encoding cp932|utf-8] [--out DIR] [--replace]
+                                  合成データの市の連携ファイル 24 本を生成する (--out なしなら取り込む)
+  import-feeds DIR [--encoding auto|utf-8|cp932]
+                                  フォルダの連携ファイルを取り込む (<名前>.diff.csv は差分)
   audit verify                    監査証跡のハッシュチェーンを検証する (改ざんがあれば終了コード 1)
   create-admin --login-id ID --name 氏名
                                   初期管理者を作成し、初期パスワードを表示する (初回ログイン時に変更が必要)`;
@@ -18,6 +20,8 @@ const commands: Record<string, Command> = {
   migrate: async () => (await import("./db/migrate-command.ts")).migrateCommand(loadConfig()),
   "generate-city": async (args) =>
     (await import("./registry/generate-city-command.ts")).generateCityCommand(args, process.env),
+  "import-feeds": async (args) =>
+    (await import("./registry/feeds/import-command.ts")).importFeedsCommand(args, loadConfig()),
   audit: async (args) => {
     if (args[0] !== "verify") return usageError();
     return (await import("./audit/verify-command.ts")).verifyCommand(loadConfig());

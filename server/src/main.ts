@@ -24,7 +24,7 @@ const handle = await openConfiguredDatabase(config);
 if (config.mode === "demo") {
   // First, on an owner connection: on PGlite the app pool's SET ROLE would otherwise apply to it too.
   const { ensureDemoCity } = await import("./registry/demo-city.ts");
-  await ensureDemoCity(handle.ownerUrl, config.demoResidents, (line) => console.log(line));
+  await ensureDemoCity(handle.ownerUrl, config.demoResidents, config.dbRole, (line) => console.log(line));
 }
 await seedOrganisation(handle.db);
 if (config.mode === "demo") await seedDemoStaff(handle.db);

@@ -100,3 +100,10 @@ export const enrollmentRoleLabels: Record<EnrollmentRole, string> = {
   member: "世帯員",
   holder: "登録者",
 };
+
+export const supportMeasureKindLabels = {
+  dv: "DV",
+  stalker: "ストーカー",
+  childAbuse: "児童虐待",
+  other: "その他",
+} as const;

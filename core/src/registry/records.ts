@@ -66,7 +66,10 @@ export interface PersonRecord {
   outsideAddress: string | null;
   corporateNumber: string | null;
   representative: string | null;
+  /** 住民となった日; for a corporation, its 設立日. */
   residentSince: string | null;
+  /** 個人番号カードの有効期限, null when no card was issued. */
+  cardExpiresOn: string | null;
 }
 
 export interface ResidenceChangeRecord {
@@ -118,6 +121,15 @@ export interface RegistryMemoRecord {
   writtenOn: string;
 }
 
+export interface MoveOutCertificateRecord {
+  personId: string;
+  issuedOn: string;
+  plannedOn: string;
+  destination: string;
+  /** マイナンバーカードによる特例転出 (no paper certificate). */
+  cardBased: boolean;
+}
+
 export interface GaijiRecord {
   /** The city's own code for the character in its core systems. */
   cityCode: string;
@@ -140,5 +152,6 @@ export interface CityData {
   issuanceBans: IssuanceBanRecord[];
   arrears: ArrearsRecord[];
   memos: RegistryMemoRecord[];
+  moveOutCertificates: MoveOutCertificateRecord[];
   gaiji: GaijiRecord[];
 }

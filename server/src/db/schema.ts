@@ -96,7 +96,7 @@ export interface HouseholdTable {
   town_code: string;
   lot: string;
   katagaki: string;
-  formed_on: string;
+  formed_on: string | null;
 }
 
 export interface PersonTable {
@@ -124,6 +124,7 @@ export interface PersonTable {
   corporate_number: string | null;
   representative: string | null;
   resident_since: string | null;
+  card_expires_on: string | null;
   search_name: string;
   search_kana: string;
 }
@@ -133,7 +134,7 @@ export interface ResidenceChangeTable {
   person_id: string;
   kind: string;
   occurred_on: string;
-  notified_on: string;
+  notified_on: string | null;
   from_address: string | null;
   to_address: string | null;
   previous_name: string | null;
@@ -141,7 +142,8 @@ export interface ResidenceChangeTable {
 }
 
 export interface EnrollmentTable {
-  id: Generated<number>;
+  /** The feed that delivered it (the partition it lives in). */
+  feed: string;
   person_id: string;
   programme: string;
   role: string;
@@ -152,23 +154,20 @@ export interface EnrollmentTable {
 }
 
 export interface SupportMeasureTable {
-  id: Generated<number>;
   person_id: string;
   kind: string;
   from_date: string;
-  to_date: string;
-  requested_by: string;
+  to_date: string | null;
+  requested_by: string | null;
 }
 
 export interface IssuanceBanTable {
-  id: Generated<number>;
   person_id: string;
   reason: string;
-  from_date: string;
+  from_date: string | null;
 }
 
 export interface ArrearsTable {
-  id: Generated<number>;
   person_id: string;
   programme: string;
   fiscal_year: number;
@@ -176,10 +175,17 @@ export interface ArrearsTable {
 }
 
 export interface RegistryMemoTable {
-  id: Generated<number>;
   person_id: string;
   text: string;
   written_on: string;
+}
+
+export interface MoveOutCertificateTable {
+  person_id: string;
+  issued_on: string;
+  planned_on: string;
+  destination: string;
+  card_based: boolean;
 }
 
 export interface GaijiTable {
@@ -187,6 +193,35 @@ export interface GaijiTable {
   text: string;
   mj_code: string | null;
   note: string;
+}
+
+export interface ImportRunTable {
+  id: Generated<number>;
+  feed: string;
+  mode: "full" | "differential";
+  source: "dropFolder" | "upload" | "api" | "cli" | "demo";
+  file_name: string;
+  encoding: string | null;
+  started_at: GeneratedTimestamp;
+  finished_at: Timestamp | null;
+  status: "queued" | "running" | "succeeded" | "rejected" | "failed" | "interrupted";
+  rows_total: number;
+  rows_loaded: number;
+  rows_rejected: number;
+  problem_count: number;
+  problems: Json<{ line: number | null; column: string | null; reason: string }[]>;
+  warnings: Json<string[]>;
+  message: string | null;
+  staff_id: number | null;
+}
+
+export interface FeedSettingTable {
+  feed: string;
+  header_map: Json<Record<string, string>>;
+  encoding: Generated<"auto" | "utf-8" | "cp932">;
+  reject_threshold: Generated<number>;
+  updated_at: GeneratedTimestamp;
+  updated_by: number | null;
 }
 
 export interface Database {
@@ -205,5 +240,8 @@ export interface Database {
   issuance_ban: IssuanceBanTable;
   arrears: ArrearsTable;
   registry_memo: RegistryMemoTable;
+  move_out_certificate: MoveOutCertificateTable;
   gaiji: GaijiTable;
+  import_run: ImportRunTable;
+  feed_setting: FeedSettingTable;
 }

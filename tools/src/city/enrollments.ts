@@ -5,9 +5,7 @@ import type { ArrearsRecord, EnrollmentRecord, PersonRecord } from "@ichimado/co
 import { addDays, addYears, earlierOf, fiscalYearOf, isoDate, laterOf, yearOf } from "./dates.ts";
 import type { BuiltHousehold } from "./households.ts";
 import type { Random } from "./random.ts";
-import { towns } from "./towns.ts";
 
-const townByCode = new Map(towns.map((t) => [t.code, t]));
 const nurseries = [
   "ひかり保育園",
   "さくら保育所",
@@ -52,7 +50,7 @@ export class EnrollmentRules {
       const caseNo = `HG${this.number(6)}`;
       for (const m of members)
         this.add(m, "publicAssistance", "member", head, addYears(this.asOf, -random.int(0, 8)), {
-          ケース番号: caseNo,
+          caseNumber: caseNo,
         });
     }
     const employeeInsured = !assistance && headAge < 65 && random.chance(0.72);
@@ -62,89 +60,81 @@ export class EnrollmentRules {
       const birth = m.birthDate ?? this.asOf;
       if (!assistance && !employeeInsured && a < 75) {
         this.add(m, "nationalHealthInsurance", "insured", head, laterOf(birth, household.formedOn), {
-          番号: nhiSymbol,
-          負担割合: a >= 70 ? "2割" : "3割",
+          insuredNumber: nhiSymbol,
+          copayment: a >= 70 ? "2割" : "3割",
         });
       }
       if (a >= 75)
         this.add(m, "lateElderlyMedical", "insured", null, addYears(birth, 75), {
-          被保険者番号: this.number(8),
-          負担割合: random.weighted(["1割", "2割", "3割"], (r) => (r === "1割" ? 70 : 15)),
+          insuredNumber: this.number(8),
+          copayment: random.weighted(["1割", "2割", "3割"], (r) => (r === "1割" ? 70 : 15)),
         });
       if (a >= 65) {
         const grade = random.chance(Math.min(0.75, Math.max(0, (a - 70) / 40)))
           ? random.pick(["要支援1", "要支援2", "要介護1", "要介護2", "要介護3", "要介護4", "要介護5"])
           : "非該当";
         this.add(m, "longTermCare", "insured", null, addDays(addYears(birth, 65), -1), {
-          被保険者番号: this.number(10),
-          要介護度: grade,
+          insuredNumber: this.number(10),
+          careLevel: grade,
         });
       }
       if (a >= 20 && a < 60 && !employeeInsured && !assistance) {
         this.add(m, "nationalPension", "insured", null, addYears(birth, 20), {
-          種別: "第1号",
-          基礎年金番号: this.number(10),
-          免除: random.chance(0.25) ? "全額免除" : "なし",
+          category: "第1号",
+          pensionNumber: this.number(10),
+          exemption: random.chance(0.25) ? "全額免除" : "なし",
         });
       }
       if (a >= 18 && random.chance(a < 65 ? 0.82 : 0.55)) {
         const taxed = random.chance(a < 65 ? 0.88 : 0.5);
         this.add(m, "residentTax", "holder", null, isoDate(fiscalYearOf(this.asOf), 6, 1), {
-          課税区分: taxed ? "課税" : "非課税",
-          所得額: taxed ? random.int(120, 900) * 10_000 : random.int(0, 45) * 10_000,
+          fiscalYear: fiscalYearOf(this.asOf),
+          taxStatus: taxed ? "課税" : "非課税",
+          income: taxed ? random.int(120, 900) * 10_000 : random.int(0, 45) * 10_000,
         });
       }
       if (a >= 15 && random.chance(0.45))
         this.add(m, "sealRegistration", "holder", null, addYears(birth, random.int(15, Math.max(15, a))), {
-          登録番号: this.number(7),
+          registrationNumber: this.number(7),
         });
-      if (random.chance(0.78)) {
-        const issued = addYears(this.asOf, -random.int(0, 8));
-        this.add(
-          m,
-          "myNumberCard",
-          "holder",
-          null,
-          issued,
-          { 有効期限: addYears(issued, a < 18 ? 5 : 10) },
-          addYears(issued, a < 18 ? 5 : 10),
-        );
-      }
+      // 個人番号カード: the register holds its expiry (10 years, 5 for minors at issue).
+      if (random.chance(0.78))
+        m.cardExpiresOn = addYears(addYears(this.asOf, -random.int(0, 8)), a < 18 ? 5 : 10);
       if (random.chance(a >= 65 ? 0.09 : 0.03)) {
         const [book, grades] = random.pick(disabilityBooks);
         const grade = random.pick(grades);
         this.add(m, "disabilityWelfare", "holder", null, addYears(this.asOf, -random.int(0, 20)), {
-          手帳: book,
-          等級: grade,
+          book: book,
+          grade: grade,
         });
         if (grade === "1級" || grade === "2級" || grade === "A")
           this.add(m, "severeDisabilityMedical", "recipient", null, addYears(this.asOf, -random.int(0, 10)), {
-            受給者番号: this.number(7),
+            recipientNumber: this.number(7),
           });
       }
       if (random.chance(0.004))
         this.add(m, "medicalSubsidy", "recipient", null, addYears(this.asOf, -random.int(0, 5)), {
-          種別: "特定医療費（指定難病）",
+          scheme: "特定医療費（指定難病）",
         });
     }
-    this.childProgrammes(household.address.townCode, head, children, singleParent, assistance);
+    this.childProgrammes(head, children, singleParent, assistance);
     if (random.chance(singleParent || shape === "singleElderly" ? 0.06 : 0.015)) {
       household.address.katagaki = `${random.pick(housingEstates)} ${random.int(1, 12)}号棟${random.int(1, 4)}0${random.int(1, 6)}号`;
       for (const m of members)
         this.add(m, "publicHousing", "member", head, household.formedOn, {
-          住宅: household.address.katagaki,
+          housing: household.address.katagaki,
         });
     }
     if (random.chance(0.07))
       this.add(head, "dogRegistration", "holder", null, addYears(this.asOf, -random.int(0, 12)), {
-        犬の名前: random.pick(dogNames),
-        登録番号: `出雲${this.number(6)}`,
-        狂犬病予防注射: random.chance(0.8) ? "済" : "未",
+        dogName: random.pick(dogNames),
+        registrationNumber: `出雲${this.number(6)}`,
+        rabiesShot: random.chance(0.8) ? "済" : "未",
       });
     if (random.chance(0.01))
       this.add(head, "cemetery", "holder", null, addYears(this.asOf, -random.int(0, 40)), {
-        墓地: "市営墓地",
-        区画: `${random.pick(["A", "B", "C"])}-${random.int(1, 300)}`,
+        cemetery: "市営墓地",
+        plot: `${random.pick(["A", "B", "C"])}-${random.int(1, 300)}`,
       });
     if (random.chance(0.03) && headAge >= 20) {
       const year = fiscalYearOf(this.asOf) - random.int(0, 3);
@@ -158,7 +148,6 @@ export class EnrollmentRules {
   }
 
   private childProgrammes(
-    townCode: string,
     head: PersonRecord,
     children: PersonRecord[],
     singleParent: boolean,
@@ -166,7 +155,6 @@ export class EnrollmentRules {
   ): void {
     if (children.length === 0) return;
     const random = this.random;
-    const town = townByCode.get(townCode);
     let allowanceChildren = 0;
     const aid = random.chance(assistance ? 0 : singleParent ? 0.45 : 0.1);
     const rearing = singleParent && random.chance(0.75);
@@ -176,7 +164,15 @@ export class EnrollmentRules {
       if (this.asOf <= end) {
         allowanceChildren++;
         this.add(child, "childAllowance", "subjectChild", head, laterOf(birth, "2024-10-01"), {}, end);
-        this.add(child, "childMedical", "subjectChild", head, birth, { 受給者番号: this.number(7) }, end);
+        this.add(
+          child,
+          "childMedical",
+          "subjectChild",
+          head,
+          birth,
+          { recipientNumber: this.number(7) },
+          end,
+        );
         if (rearing)
           this.add(
             child,
@@ -192,32 +188,28 @@ export class EnrollmentRules {
       const schoolYearAge = fiscalYearOf(this.asOf) - yearOf(birth) - (birth.slice(5) < "04-02" ? 0 : 1);
       if (schoolYearAge >= 0 && schoolYearAge <= 5 && random.chance(schoolYearAge < 3 ? 0.45 : 0.95)) {
         this.add(child, "nurseryKindergarten", "subjectChild", head, isoDate(fiscalYearOf(this.asOf), 4, 1), {
-          施設: random.pick(nurseries),
-          認定区分: schoolYearAge < 3 ? "3号" : random.pick(["1号", "2号"]),
+          facility: random.pick(nurseries),
+          certification: schoolYearAge < 3 ? "3号" : random.pick(["1号", "2号"]),
         });
       }
-      if (schoolYearAge >= 6 && schoolYearAge <= 14) {
-        const school = schoolYearAge <= 11 ? town?.elementarySchool : town?.juniorHighSchool;
-        this.add(child, "schoolDistrict", "subjectChild", head, isoDate(fiscalYearOf(this.asOf), 4, 1), {
-          学校: school ?? "",
+      // 学校校区 is not an enrollment: it follows from the address master.
+      if (schoolYearAge >= 6 && schoolYearAge <= 14 && aid) {
+        this.add(child, "schoolAid", "subjectChild", head, isoDate(fiscalYearOf(this.asOf), 4, 1), {
+          aidKind: "準要保護",
         });
-        if (aid)
-          this.add(child, "schoolAid", "subjectChild", head, isoDate(fiscalYearOf(this.asOf), 4, 1), {
-            区分: "準要保護",
-          });
       }
     }
     if (allowanceChildren > 0)
       this.add(head, "childAllowance", "recipient", null, addYears(this.asOf, -random.int(0, 5)), {
-        支給対象児童数: allowanceChildren,
+        childCount: allowanceChildren,
       });
     if (rearing)
       this.add(head, "childRearingAllowance", "recipient", null, addYears(this.asOf, -random.int(0, 3)), {
-        支給区分: random.pick(["全部支給", "一部支給"]),
+        paymentKind: random.pick(["全部支給", "一部支給"]),
       });
     if (singleParent)
       this.add(head, "singleParentMedical", "recipient", null, addYears(this.asOf, -random.int(0, 5)), {
-        受給者番号: this.number(7),
+        recipientNumber: this.number(7),
       });
   }
 

@@ -42,6 +42,7 @@ export function generateCity(options: GenerateOptions): CityData {
     issuanceBans: [],
     arrears: rules.arrears,
     memos: [],
+    moveOutCertificates: [],
     gaiji: [],
   };
 
@@ -135,18 +136,35 @@ export function generateCity(options: GenerateOptions): CityData {
       writtenOn: addDays(asOf, -random.int(0, 1500)),
     });
   }
-  city.gaiji = gaijiUsed(city.persons);
+  // 転出証明書: people who notified a move out that has not happened yet (still residents).
+  for (let i = Math.round(options.residents / 400); i > 0; i--) {
+    const person = random.pick(active);
+    const issuedOn = addDays(asOf, -random.int(0, 13));
+    city.moveOutCertificates.push({
+      personId: person.id,
+      issuedOn,
+      plannedOn: addDays(issuedOn, random.int(1, 14)),
+      destination: outsideAddress(people),
+      cardBased: Boolean(person.cardExpiresOn) && random.chance(0.4),
+    });
+  }
+  city.gaiji = gaijiUsed([
+    ...city.persons.flatMap((p) => [p.name, p.alias, p.representative]),
+    ...city.residenceChanges.map((c) => c.previousName),
+  ]);
   return city;
 }
 
 /**
- * The gaiji the city's names use, each with a vendor code in the Private Use Area as core systems
- * deliver them. MJ codes are left for the city to map (issue: common database).
+ * The gaiji the city's names (persons, 通称, 代表者, 旧氏名) use, each with a vendor code in the
+ * Private Use Area as core systems deliver them. MJ codes are left for the city to map (issue:
+ * common database).
  */
-function gaijiUsed(persons: readonly PersonRecord[]): GaijiRecord[] {
+function gaijiUsed(texts: readonly (string | null)[]): GaijiRecord[] {
   const seen = new Set<string>();
-  const pattern = /[\u{20000}-\u{3FFFF}\uF900-\uFAFF\u9AD9]|.[\u{E0100}-\u{E01EF}]/gu;
-  for (const person of persons) for (const match of person.name.matchAll(pattern)) seen.add(match[0]);
+  // An IVS sequence first, so that a variant-form base (髙) keeps its selector.
+  const pattern = /.[\u{E0100}-\u{E01EF}]|[\u{20000}-\u{3FFFF}\uF900-\uFAFF\u9AD9]/gu;
+  for (const text of texts) for (const match of text?.matchAll(pattern) ?? []) seen.add(match[0]);
   return [...seen].sort().map((text, index) => ({
     cityCode: (0xe000 + index).toString(16).toUpperCase(),
     text,

@@ -150,5 +150,6 @@ export function blankPerson(): Omit<PersonRecord, "id" | "kind" | "name" | "name
     corporateNumber: null,
     representative: null,
     residentSince: null,
+    cardExpiresOn: null,
   };
 }

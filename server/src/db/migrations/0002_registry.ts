@@ -2,10 +2,15 @@ import { sql } from "kysely";
 import type { AppMigration } from "./types.ts";
 
 /**
- * The common database's register part: address master, households, persons (residents,
- * 住登外者, corporations), their history, enrollments and the flags that restrict what the
- * counter may do (支援措置, 発行禁止, 滞納). search_* columns hold folded keys (kana folding,
- * 異体字 folding) written by the loader with the same core functions the search uses.
+ * The common database (共通データベース): what the core systems deliver as feeds. Each feed owns its
+ * rows: a whole table (household, address_town, …) or one partition of a shared one (person by kind,
+ * enrollment by feed). An import builds the new rows beside the live ones and swaps them in with a
+ * short transaction (see registry/feeds/swap.ts), so the counter never waits for a load.
+ *
+ * No foreign keys between register tables: feeds arrive from different systems in any order, so the
+ * import checks references itself and reports them; the swap must not cascade.
+ *
+ * search_* columns hold folded keys (kana, 異体字) computed with core/search/keys.ts.
  */
 export const registry: AppMigration = {
   async up(db, appRole) {
@@ -25,16 +30,16 @@ export const registry: AppMigration = {
       create table household (
         id text primary key,
         head_person_id text not null,
-        town_code text not null references address_town(code),
+        town_code text not null,
         lot text not null,
         katagaki text not null default '',
-        formed_on date not null
+        formed_on date
       );
       create table person (
-        id text primary key check (id ~ '^[0-9]{10}$'),
+        id text not null check (id ~ '^[0-9]{10}$'),
         kind text not null check (kind in ('resident', 'nonResident', 'corporation')),
-        resident_code text unique check (resident_code ~ '^[0-9]{11}$'),
-        household_id text references household(id),
+        resident_code text check (resident_code ~ '^[0-9]{11}$'),
+        household_id text,
         relationship text,
         name text not null,
         name_kana text not null,
@@ -48,16 +53,24 @@ export const registry: AppMigration = {
         residence_period_to date,
         status text not null check (status in ('active', 'movedOut', 'deceased', 'erased')),
         status_date date,
-        town_code text references address_town(code),
+        town_code text,
         lot text,
         katagaki text,
         outside_address text,
-        corporate_number text unique check (corporate_number ~ '^[0-9]{13}$'),
+        corporate_number text check (corporate_number ~ '^[0-9]{13}$'),
         representative text,
         resident_since date,
+        card_expires_on date,
         search_name text not null,
-        search_kana text not null
-      );
+        search_kana text not null,
+        primary key (id, kind)
+      ) partition by list (kind);
+      create table person_resident partition of person for values in ('resident');
+      create table person_non_resident partition of person for values in ('nonResident');
+      create table person_corporation partition of person for values in ('corporation');
+      create index person_id on person (id);
+      create index person_resident_code on person (resident_code);
+      create index person_corporate_number on person (corporate_number);
       create index person_household on person (household_id);
       create index person_birth on person (birth_date);
       create index person_town on person (town_code, lot);
@@ -66,75 +79,72 @@ export const registry: AppMigration = {
       create index person_search_kana_prefix on person (search_kana text_pattern_ops);
       create table residence_change (
         id bigint generated always as identity primary key,
-        person_id text not null references person(id),
+        person_id text not null,
         kind text not null,
         occurred_on date not null,
-        notified_on date not null,
+        notified_on date,
         from_address text,
         to_address text,
         previous_name text,
-        previous_name_kana text
+        previous_name_kana text,
+        unique (person_id, kind, occurred_on)
       );
-      create index residence_change_person on residence_change (person_id, occurred_on);
       create table enrollment (
-        id bigint generated always as identity primary key,
-        person_id text not null references person(id),
+        feed text not null,
+        person_id text not null,
         programme text not null,
         role text not null,
-        holder_person_id text references person(id),
+        holder_person_id text,
         from_date date not null,
         to_date date,
-        attributes jsonb not null default '{}'
-      );
+        attributes jsonb not null default '{}',
+        primary key (feed, person_id, programme, role, from_date)
+      ) partition by list (feed);
       create index enrollment_person on enrollment (person_id, programme);
       create table support_measure (
-        id bigint generated always as identity primary key,
-        person_id text not null references person(id),
+        person_id text primary key,
         kind text not null,
         from_date date not null,
-        to_date date not null,
-        requested_by text not null
+        to_date date,
+        requested_by text
       );
-      create index support_measure_person on support_measure (person_id);
       create table issuance_ban (
-        id bigint generated always as identity primary key,
-        person_id text not null references person(id),
+        person_id text primary key,
         reason text not null,
-        from_date date not null
+        from_date date
       );
-      create index issuance_ban_person on issuance_ban (person_id);
       create table arrears (
-        id bigint generated always as identity primary key,
-        person_id text not null references person(id),
+        person_id text not null,
         programme text not null,
         fiscal_year int not null,
-        amount int not null check (amount > 0)
+        amount int not null check (amount > 0),
+        primary key (person_id, programme, fiscal_year)
       );
-      create index arrears_person on arrears (person_id);
       create table registry_memo (
-        id bigint generated always as identity primary key,
-        person_id text not null references person(id),
+        person_id text not null,
+        written_on date not null,
         text text not null,
-        written_on date not null
+        primary key (person_id, written_on, text)
       );
-      create index registry_memo_person on registry_memo (person_id);
+      create table move_out_certificate (
+        person_id text not null,
+        issued_on date not null,
+        planned_on date not null,
+        destination text not null,
+        card_based boolean not null default false,
+        primary key (person_id, issued_on)
+      );
       create table gaiji (
         city_code text primary key,
         text text not null,
         mj_code text,
         note text not null default ''
       );
-      create table city_dataset (
-        id int primary key check (id = 1),
-        seed int not null,
-        residents int not null,
-        generated_at timestamptz not null default now()
-      );
     `.execute(db);
-    // The counter reads the register; only the feed loader (later, with its own grants) writes it.
+    // The counter only reads the register; imports write it as the owner.
     await sql`
       grant select on address_town, household, person, residence_change, enrollment, support_measure,
-        issuance_ban, arrears, registry_memo, gaiji, city_dataset to ${app};
+        issuance_ban, arrears, registry_memo, move_out_certificate, gaiji to ${app};
     `.execute(db);
   },
 };

@@ -1,0 +1,310 @@
+import type { FeedEncoding } from "@ichimado/core/feeds/columns";
+import { type FeedLayout, feedLayoutById } from "@ichimado/core/feeds/layouts";
+import { sql } from "kysely";
+import type { OwnerDb } from "../../db/owner.ts";
+import { decodeFeed } from "./decode.ts";
+import { type FileProblem, readFeedCsv } from "./read-csv.ts";
+import { applyFeedChanges, dropAbandonedStages, replaceFeedData } from "./swap.ts";
+import { feedTables } from "./targets.ts";
+import { type ValidRow, validateRecords } from "./validate.ts";
+
+export type ImportSource = "dropFolder" | "upload" | "api" | "cli" | "demo";
+
+export interface ImportRequest {
+  feedId: string;
+  fileName: string;
+  bytes: Uint8Array;
+  differential: boolean;
+  source: ImportSource;
+  encoding?: FeedEncoding;
+  staffId?: number | null;
+  /** A run already recorded as queued (uploads answer with its id before the import starts). */
+  runId?: number;
+}
+
+export interface ImportOutcome {
+  runId: number;
+  status: "succeeded" | "rejected" | "failed";
+  rowsTotal: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  problems: FileProblem[];
+  warnings: string[];
+  message: string;
+}
+
+/** Problems kept with the run (the count is always exact; the list is capped to stay readable). */
+const keptProblems = 1_000;
+
+/**
+ * One delivery of one feed, start to finish: decode, read, validate every row, check references,
+ * then either refuse the file (file-level error, or more bad rows than the feed's threshold) or
+ * load it. The run and its outcome are recorded whatever happens.
+ */
+export async function importFeed(
+  db: OwnerDb,
+  request: ImportRequest,
+  appRole: string,
+): Promise<ImportOutcome> {
+  const layout = feedLayoutById.get(request.feedId);
+  if (!layout) throw new Error(`unknown feed ${request.feedId}`);
+  // One import at a time, across server instances; whoever holds the lock may clear up after the dead.
+  await sql`select pg_advisory_lock(${importLockKey})`.execute(db);
+  try {
+    await clearAbandoned(db);
+    return await importLocked(db, layout, request, appRole);
+  } finally {
+    await sql`select pg_advisory_unlock(${importLockKey})`.execute(db);
+  }
+}
+
+const importLockKey = 0x1c41d0;
+
+/** Records a run as queued and returns its id. */
+export async function queueRun(
+  db: OwnerDb,
+  request: Omit<ImportRequest, "bytes" | "runId">,
+): Promise<number> {
+  const { rows } = await sql<{ id: number }>`
+    insert into import_run (feed, mode, source, file_name, encoding, status, staff_id)
+    values (${request.feedId}, ${request.differential ? "differential" : "full"}, ${request.source}, ${request.fileName},
+      ${request.encoding ?? null}, 'queued', ${request.staffId ?? null})
+    returning id`.execute(db);
+  return (rows[0] as { id: number }).id;
+}
+
+/** Runs left 'running' by a process that died, and their stage tables, are closed and dropped. */
+async function clearAbandoned(db: OwnerDb): Promise<void> {
+  await dropAbandonedStages(db);
+  await sql`update import_run set status = 'interrupted', finished_at = now(),
+    message = '取込が中断されました (処理が停止)。データは変更されていません'
+    where status = 'running'`.execute(db);
+}
+
+async function importLocked(
+  db: OwnerDb,
+  layout: FeedLayout,
+  request: ImportRequest,
+  appRole: string,
+): Promise<ImportOutcome> {
+  const setting = await feedSetting(db, layout.id);
+  const encoding = request.encoding ?? setting.encoding;
+  const runId = request.runId ?? (await queueRun(db, request));
+  await sql`update import_run set status = 'running', started_at = now(), encoding = ${encoding} where id = ${runId}`.execute(
+    db,
+  );
+  let outcome: ImportOutcome;
+  try {
+    outcome = await run(db, runId, layout, request, encoding, setting, appRole);
+  } catch (error) {
+    outcome = {
+      runId,
+      status: "failed",
+      rowsTotal: 0,
+      rowsLoaded: 0,
+      rowsRejected: 0,
+      problems: [],
+      warnings: [],
+      message: `取込中にエラーが発生し、データは変更されていません: ${(error as Error).message}`,
+    };
+  }
+  await sql`
+    update import_run set status = ${outcome.status}, finished_at = now(), rows_total = ${outcome.rowsTotal},
+      rows_loaded = ${outcome.rowsLoaded}, rows_rejected = ${outcome.rowsRejected},
+      problem_count = ${outcome.problems.length}, problems = ${JSON.stringify(outcome.problems.slice(0, keptProblems))},
+      warnings = ${JSON.stringify(outcome.warnings)}, message = ${outcome.message}
+    where id = ${runId}`.execute(db);
+  return outcome;
+}
+
+async function run(
+  db: OwnerDb,
+  runId: number,
+  layout: FeedLayout,
+  request: ImportRequest,
+  encoding: FeedEncoding,
+  setting: Setting,
+  appRole: string,
+): Promise<ImportOutcome> {
+  const decoded = decodeFeed(request.bytes, encoding);
+  const read = readFeedCsv(decoded.text, layout, {
+    differential: request.differential,
+    headerMap: setting.headerMap,
+  });
+  const problems: FileProblem[] = [
+    ...read.fileErrors,
+    ...decoded.brokenLines.map((line) => ({
+      line,
+      column: null,
+      reason: `文字コード (${decoded.encoding === "cp932" ? "Shift_JIS/CP932" : "UTF-8"}) として読めないバイトがあります`,
+    })),
+    ...read.rowErrors,
+  ];
+  const base = { runId, warnings: read.warnings };
+  if (read.fileErrors.length > 0) {
+    return {
+      ...base,
+      status: "rejected",
+      rowsTotal: 0,
+      rowsLoaded: 0,
+      rowsRejected: 0,
+      problems,
+      message: "ファイルの形式が正しくないため取り込みませんでした",
+    };
+  }
+  const gaiji = layout.target.kind === "gaiji" ? new Map<string, string>() : await gaijiMap(db);
+  const validated = validateRecords(layout, read.records, gaiji);
+  problems.push(...validated.errors);
+  const references = await checkReferences(db, layout, validated.rows);
+  problems.push(...references.errors);
+  const good = validated.rows.filter((r) => !references.badLines.has(r.line));
+  const rowsTotal = read.records.length + read.rowErrors.length + decoded.brokenLines.length;
+  const rowsRejected = rowsTotal - good.length;
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  if (rowsTotal > 0 && rowsRejected / rowsTotal > setting.rejectThreshold) {
+    return {
+      ...base,
+      status: "rejected",
+      rowsTotal,
+      rowsLoaded: 0,
+      rowsRejected,
+      problems,
+      message: `不正な行が ${rowsRejected} 行 (${percent(rowsRejected / rowsTotal)}) あり、許容値 ${percent(setting.rejectThreshold)} を超えたため、ファイル全体を取り込みませんでした`,
+    };
+  }
+  if (request.differential) {
+    const live = good.filter((r) => r.change !== "delete");
+    const removed = good.filter((r) => r.change === "delete");
+    const deletions = feedTables(
+      layout,
+      removed.map((r) => r.values),
+    );
+    if (layout.target.kind === "residents") {
+      // A changed or removed resident's 支援措置 and 発行禁止 are replaced by what the row says now.
+      const everyone = good.map((r) => ({ person_id: r.values.personId }));
+      deletions.owned.push(
+        { table: "support_measure", keys: ["person_id"], rows: everyone },
+        { table: "issuance_ban", keys: ["person_id"], rows: everyone },
+      );
+    }
+    await applyFeedChanges(
+      db,
+      feedTables(
+        layout,
+        live.map((r) => r.values),
+      ),
+      deletions,
+    );
+  } else {
+    await replaceFeedData(
+      db,
+      runId,
+      feedTables(
+        layout,
+        good.map((r) => r.values),
+      ),
+      appRole,
+    );
+  }
+  return {
+    ...base,
+    status: "succeeded",
+    rowsTotal,
+    rowsLoaded: good.length,
+    rowsRejected,
+    problems,
+    message:
+      rowsRejected > 0
+        ? `${good.length} 行を取り込み、不正な ${rowsRejected} 行を除外しました`
+        : `${good.length} 行を取り込みました`,
+  };
+}
+
+interface Setting {
+  headerMap: Record<string, string>;
+  encoding: FeedEncoding;
+  rejectThreshold: number;
+}
+
+async function feedSetting(db: OwnerDb, feed: string): Promise<Setting> {
+  const { rows } = await sql<{
+    header_map: Record<string, string>;
+    encoding: FeedEncoding;
+    reject_threshold: number;
+  }>`
+    select header_map, encoding, reject_threshold from feed_setting where feed = ${feed}`.execute(db);
+  const row = rows[0];
+  return {
+    headerMap: row?.header_map ?? {},
+    encoding: row?.encoding ?? "auto",
+    rejectThreshold: row ? Number(row.reject_threshold) : 0.01,
+  };
+}
+
+async function gaijiMap(db: OwnerDb): Promise<Map<string, string>> {
+  const { rows } = await sql<{ city_code: string; text: string }>`select city_code, text from gaiji`.execute(
+    db,
+  );
+  return new Map(rows.map((r) => [r.city_code.toUpperCase(), r.text]));
+}
+
+/** References to other feeds' data (宛名番号, 町字コード) must resolve; a row that does not is refused. */
+async function checkReferences(
+  db: OwnerDb,
+  layout: FeedLayout,
+  rows: readonly ValidRow[],
+): Promise<{ errors: FileProblem[]; badLines: Set<number> }> {
+  const errors: FileProblem[] = [];
+  const badLines = new Set<number>();
+  const refs: { field: string; known: () => Promise<Set<string>>; reason: string }[] = [];
+  const persons = lazy(
+    async () => new Set((await sql<{ id: string }>`select id from person`.execute(db)).rows.map((r) => r.id)),
+  );
+  const towns = lazy(
+    async () =>
+      new Set(
+        (await sql<{ code: string }>`select code from address_town`.execute(db)).rows.map((r) => r.code),
+      ),
+  );
+  const kind = layout.target.kind;
+  if (kind === "residents" || kind === "corporations")
+    refs.push({ field: "townCode", known: towns, reason: "住所関連マスタにない町字コードです" });
+  if (
+    kind === "enrollments" ||
+    kind === "arrears" ||
+    kind === "registryMemos" ||
+    kind === "moveOutCertificates"
+  ) {
+    refs.push({ field: "personId", known: persons, reason: "共通データベースにない宛名番号です" });
+  }
+  if (kind === "enrollments")
+    refs.push({
+      field: "holderPersonId",
+      known: persons,
+      reason: "関係者宛名番号が共通データベースにありません",
+    });
+  for (const ref of refs) {
+    const known = await ref.known();
+    const header = layout.columns.find((c) => c.field === ref.field)?.header ?? ref.field;
+    for (const row of rows) {
+      const value = row.values[ref.field];
+      if (row.change === "delete" || value === null || value === undefined || known.has(String(value)))
+        continue;
+      errors.push({ line: row.line, column: header, reason: `${ref.reason}: ${value}` });
+      badLines.add(row.line);
+    }
+  }
+  return { errors, badLines };
+}
+
+function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= load();
+    return value;
+  };
+}
+
+function percent(fraction: number): string {
+  return `${(fraction * 100).toFixed(fraction < 0.01 ? 2 : 1)}%`;
+}
