@@ -13,6 +13,7 @@ import type { AppContext } from "./platform/context.ts";
 import { installErrorHandling, sendNotFound } from "./platform/errors.ts";
 import { installGuard } from "./platform/guard.ts";
 import { healthRoutes } from "./platform/health.ts";
+import { feedRoutes } from "./registry/feeds/routes.ts";
 import { staffRoutes } from "./staff/routes.ts";
 
 z.config(z.locales.ja());
@@ -60,6 +61,7 @@ export async function buildApp(
   await authRoutes(app, ctx);
   await staffRoutes(app, ctx);
   await auditRoutes(app, ctx);
+  await feedRoutes(app, ctx);
 
   await serveWebApp(app, ctx.config.webDist);
   return app;

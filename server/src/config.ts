@@ -43,6 +43,9 @@ const envSchema = z.object({
   DEMO_RESIDENTS: z.coerce.number().int().min(0).max(5_000_000).default(172_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WEB_DIST: z.string().optional(),
+  FEED_DIR: z.string().min(1).optional(),
+  FEED_POLL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
+  FEED_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(4_096).default(300),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -63,6 +66,13 @@ export interface Config {
   demoResidents: number;
   logLevel: Env["LOG_LEVEL"];
   webDist: string;
+  feeds: {
+    /** Drop folder: core systems put files in inbox/; done/ and failed/ keep what was processed. */
+    dir: string;
+    /** How often the inbox is looked at; 0 turns the watcher off. */
+    pollMs: number;
+    uploadMaxBytes: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -98,5 +108,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoResidents: e.DEMO_RESIDENTS,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),
+    feeds: {
+      dir: path.resolve(e.FEED_DIR ?? path.join(e.ICHIMADO_DATA_DIR, "feeds")),
+      pollMs: e.FEED_POLL_SECONDS * 1000,
+      uploadMaxBytes: e.FEED_UPLOAD_MAX_MB * 1024 * 1024,
+    },
   };
 }

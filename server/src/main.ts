@@ -2,6 +2,7 @@ import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createContext, openConfiguredDatabase, resolveAuditKey } from "./platform/runtime.ts";
+import { DropFolderWatcher } from "./registry/feeds/watcher.ts";
 import { seedDemoStaff, seedOrganisation } from "./staff/seed.ts";
 
 const demo = process.argv.includes("--demo");
@@ -28,11 +29,18 @@ if (config.mode === "demo") {
 }
 await seedOrganisation(handle.db);
 if (config.mode === "demo") await seedDemoStaff(handle.db);
-const ctx = createContext(config, handle.db, auditKey);
+const ctx = createContext(config, handle, auditKey);
 const app = await buildApp(ctx);
+
+const watcher =
+  config.feeds.pollMs > 0
+    ? new DropFolderWatcher(config.feeds.dir, config.feeds.pollMs, ctx.feeds, (line) => app.log.info(line))
+    : undefined;
+await watcher?.start();
 
 closeWithGrace({ delay: 10_000 }, async ({ err }) => {
   if (err) app.log.error({ err }, "shutting down after error");
+  watcher?.stop();
   await app.close();
   await handle.close();
 });

@@ -5,6 +5,7 @@ import type { AuthContext } from "../auth/context.ts";
 import type { AuthService } from "../auth/service.ts";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/schema.ts";
+import type { FeedImportService } from "../registry/feeds/service.ts";
 
 /** What every area plugin gets: configuration, the database (app role), the audit writer, auth. */
 export interface AppContext {
@@ -13,6 +14,7 @@ export interface AppContext {
   audit: AuditWriter;
   auth: AuthService;
   auditKey: string;
+  feeds: FeedImportService;
 }
 
 export function actorOf(request: FastifyRequest): AuditActor {

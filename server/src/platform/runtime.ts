@@ -7,6 +7,7 @@ import { AuthService } from "../auth/service.ts";
 import type { Config } from "../config.ts";
 import { type DatabaseHandle, openDatabase } from "../db/database.ts";
 import type { Database } from "../db/schema.ts";
+import { FeedImportService } from "../registry/feeds/service.ts";
 import type { AppContext } from "./context.ts";
 
 /**
@@ -34,13 +35,19 @@ export function openConfiguredDatabase(config: Config, migrate = true): Promise<
   });
 }
 
-export function createContext(config: Config, db: Kysely<Database>, auditKey: string): AppContext {
+export function createContext(
+  config: Config,
+  database: { db: Kysely<Database>; ownerUrl: string },
+  auditKey: string,
+): AppContext {
+  const { db, ownerUrl } = database;
   const audit = new AuditWriter(auditKey);
   return {
     config,
     db,
     audit,
     auditKey,
+    feeds: new FeedImportService({ ownerUrl, appRole: config.dbRole, db, audit }),
     auth: new AuthService(db, audit, {
       idleMs: config.session.idleMs,
       absoluteMs: config.session.absoluteMs,

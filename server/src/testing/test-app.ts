@@ -45,7 +45,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   await seedOrganisation(database.db);
-  const ctx = createContext(config, database.db, testAuditKey);
+  const ctx = createContext(config, database, testAuditKey);
   const app = await buildApp(ctx, { logger: false });
   await app.ready();
 

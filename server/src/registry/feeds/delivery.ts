@@ -16,7 +16,7 @@ const importOrder: readonly FeedLayout[] = [
 ];
 
 /** `jumin.csv` is a full delivery of 住民基本台帳, `jumin.diff.csv` a differential one. */
-function feedOfFile(fileName: string): { layout: FeedLayout; differential: boolean } | undefined {
+export function feedOfFile(fileName: string): { layout: FeedLayout; differential: boolean } | undefined {
   const base = path.basename(fileName).toLowerCase();
   for (const layout of feedLayouts) {
     const stem = layout.fileName.replace(/\.csv$/, "");
@@ -24,6 +24,11 @@ function feedOfFile(fileName: string): { layout: FeedLayout; differential: boole
     if (base === `${stem}.diff.csv`) return { layout, differential: true };
   }
   return undefined;
+}
+
+/** Sort key: referenced feeds first; a feed's full delivery before its differential ones. */
+export function deliveryRank(file: { layout: FeedLayout; differential: boolean }): number {
+  return importOrder.indexOf(file.layout) * 2 + (file.differential ? 1 : 0);
 }
 
 export interface DeliveryFile {
@@ -42,8 +47,7 @@ async function deliveryFiles(dir: string): Promise<{ files: DeliveryFile[]; unkn
     if (feed) files.push({ file: path.join(dir, name), ...feed });
     else unknown.push(name);
   }
-  const rank = (f: DeliveryFile) => importOrder.indexOf(f.layout) * 2 + (f.differential ? 1 : 0);
-  files.sort((a, b) => rank(a) - rank(b));
+  files.sort((a, b) => deliveryRank(a) - deliveryRank(b));
   return { files, unknown };
 }
 

@@ -1,0 +1,138 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { feedLayoutById } from "@ichimado/core/feeds/layouts";
+import { generateCity } from "@ichimado/tools/city/generate";
+import { encode, feedRows, headerRow, toCsv } from "@ichimado/tools/feeds/write-feeds";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../testing/test-app.ts";
+import { DropFolderWatcher } from "./watcher.ts";
+
+let t: TestApp;
+let admin: string;
+let clerk: string;
+let dropDir: string;
+const city = generateCity({ residents: 300, seed: 9 });
+const rows = feedRows(city);
+const file = (feed: string, body = rows.get(feed) ?? []) => {
+  const layout = feedLayoutById.get(feed);
+  if (!layout) throw new Error(feed);
+  return encode(toCsv([headerRow(layout), ...body]), "cp932");
+};
+
+async function onCounter(loginId: string, counterId: string): Promise<string> {
+  const cookie = await t.login(loginId);
+  const res = await t.call("POST", "/api/v1/auth/counter", { cookie, body: { counterId } });
+  expect(res.statusCode).toBe(200);
+  return cookie;
+}
+
+const upload = (feed: string, body: Buffer, query = "") =>
+  t.app.inject({
+    method: "POST",
+    url: `/api/v1/feeds/${feed}/imports${query}`,
+    headers: { cookie: admin, "x-requested-with": "ichimado", "content-type": "application/octet-stream" },
+    payload: body,
+  });
+
+beforeAll(async () => {
+  dropDir = await fs.mkdtemp(path.join(os.tmpdir(), "ichimado-drop-"));
+  t = await createTestApp({ FEED_DIR: dropDir });
+  await t.createStaff({ loginId: "feedadmin", assignments: [["johoseisaku", "systemAdmin"]] });
+  await t.createStaff({ loginId: "clerk", assignments: [["shimin", "residentClerk"]] });
+  admin = await onCounter("feedadmin", "johoseisaku");
+  clerk = await onCounter("clerk", "shimin");
+});
+afterAll(async () => {
+  await t?.close();
+  await fs.rm(dropDir, { recursive: true, force: true });
+});
+
+describe("uploading a feed file", () => {
+  it("answers at once with the run, imports in the background, and audits who did it", async () => {
+    const res = await upload("addressMaster", file("addressMaster"), "?encoding=cp932&fileName=jusho.csv");
+    expect(res.statusCode).toBe(202);
+    const { runId } = res.json() as { runId: number };
+    await t.ctx.feeds.idle();
+    const run = await t.call("GET", `/api/v1/feeds/runs/${runId}`, { cookie: admin });
+    expect(run.json()).toMatchObject({
+      status: "succeeded",
+      source: "upload",
+      rowsLoaded: city.towns.length,
+      encoding: "cp932",
+    });
+    const status = await t.call("GET", "/api/v1/feeds/status", { cookie: clerk });
+    const feed = (status.json() as { feeds: { id: string; loadedAt: string | null }[] }).feeds.find(
+      (f) => f.id === "addressMaster",
+    );
+    expect(feed?.loadedAt).not.toBeNull();
+    const audit = await t.database.db
+      .selectFrom("audit_log")
+      .select(["action", "login_id", "outcome", "detail"])
+      .where("target", "=", `import_run:${runId}`)
+      .executeTakeFirst();
+    expect(audit).toMatchObject({
+      action: "data.import",
+      login_id: "feedadmin",
+      outcome: "success",
+      detail: { feed: "addressMaster" },
+    });
+  });
+
+  it("reports a refused file with its problems", async () => {
+    const res = await upload("arrears", file("arrears", [["123", "01", "2025", "1000"]]));
+    const { runId } = res.json() as { runId: number };
+    await t.ctx.feeds.idle();
+    const run = (await t.call("GET", `/api/v1/feeds/runs/${runId}`, { cookie: admin })).json();
+    expect(run).toMatchObject({
+      status: "rejected",
+      problemCount: 1,
+      problems: [{ line: 2, column: "宛名番号" }],
+    });
+  });
+
+  it("answers bad requests with 4xx and a Japanese message, never 500", async () => {
+    expect((await upload("nosuchfeed", file("gaiji"))).statusCode).toBe(404);
+    expect((await upload("gaiji", Buffer.alloc(0))).statusCode).toBe(400);
+    expect((await upload("gaiji", file("gaiji"), "?encoding=sjis")).statusCode).toBe(400);
+    const json = await t.call("POST", "/api/v1/feeds/gaiji/imports", { cookie: admin, body: { csv: "x" } });
+    expect(json.statusCode).toBe(400);
+    expect((json.json() as { error: { message: string } }).error.message).toMatch(/ファイル/);
+    expect((await t.call("GET", "/api/v1/feeds/runs/abc", { cookie: admin })).statusCode).toBe(400);
+    expect((await t.call("GET", "/api/v1/feeds/runs/999999", { cookie: admin })).statusCode).toBe(404);
+  });
+
+  it("lets every member of staff see the status, and only feed administrators the details", async () => {
+    expect((await t.call("GET", "/api/v1/feeds/status", { cookie: clerk })).statusCode).toBe(200);
+    expect((await t.call("GET", "/api/v1/feeds/runs", { cookie: clerk })).statusCode).toBe(403);
+    expect((await t.call("GET", "/api/v1/feeds/runs/1", { cookie: clerk })).statusCode).toBe(403);
+    expect((await t.call("GET", "/api/v1/feeds/runs?feed=arrears", { cookie: admin })).statusCode).toBe(200);
+  });
+});
+
+describe("the drop folder", () => {
+  it("takes a file once it has stopped growing, imports it and files it under done/ or failed/", async () => {
+    const watcher = new DropFolderWatcher(dropDir, 60_000, t.ctx.feeds, () => {});
+    await watcher.start();
+    try {
+      await fs.writeFile(path.join(dropDir, "inbox", "gaiji.csv"), file("gaiji"));
+      await fs.writeFile(path.join(dropDir, "inbox", "readme.txt"), "not a feed");
+      expect(await watcher.poll()).toBe(0);
+      expect(await watcher.poll()).toBe(1);
+      await t.ctx.feeds.idle();
+      expect((await fs.readdir(path.join(dropDir, "done"))).some((n) => n.endsWith("-gaiji.csv"))).toBe(true);
+      expect((await fs.readdir(path.join(dropDir, "failed"))).some((n) => n.endsWith("-readme.txt"))).toBe(
+        true,
+      );
+      expect(await fs.readdir(path.join(dropDir, "inbox"))).toEqual([]);
+      const run = await t.database.db
+        .selectFrom("import_run")
+        .select(["status", "source"])
+        .orderBy("id", "desc")
+        .executeTakeFirst();
+      expect(run).toEqual({ status: "succeeded", source: "dropFolder" });
+    } finally {
+      watcher.stop();
+    }
+  });
+});
