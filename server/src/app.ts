@@ -14,6 +14,7 @@ import { installErrorHandling, sendNotFound } from "./platform/errors.ts";
 import { installGuard } from "./platform/guard.ts";
 import { healthRoutes } from "./platform/health.ts";
 import { feedRoutes } from "./registry/feeds/routes.ts";
+import { gaijiRoutes } from "./registry/gaiji/routes.ts";
 import { staffRoutes } from "./staff/routes.ts";
 
 z.config(z.locales.ja());
@@ -61,7 +62,15 @@ export async function buildApp(
   await authRoutes(app, ctx);
   await staffRoutes(app, ctx);
   await auditRoutes(app, ctx);
+  // Feed files and fonts are sent as the raw body: a 200 MB delivery is neither base64-inflated nor
+  // parsed as JSON. Routes that accept it set their own body limit.
+  app.addContentTypeParser(
+    ["application/octet-stream", "text/csv"],
+    { parseAs: "buffer", bodyLimit: ctx.config.feeds.uploadMaxBytes },
+    (_request, body, done) => done(null, body),
+  );
   await feedRoutes(app, ctx);
+  await gaijiRoutes(app, ctx);
 
   await serveWebApp(app, ctx.config.webDist);
   return app;

@@ -46,6 +46,7 @@ const envSchema = z.object({
   FEED_DIR: z.string().min(1).optional(),
   FEED_POLL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
   FEED_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(4_096).default(300),
+  GAIJI_FONT: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -73,6 +74,8 @@ export interface Config {
     pollMs: number;
     uploadMaxBytes: number;
   };
+  /** The font names are drawn with (an uploaded one, GAIJI_FONT, or IPAmj明朝 from Debian). */
+  gaiji: { uploadedFont: string; configuredFont: string | undefined; systemFont: string };
 }
 
 export class ConfigError extends Error {}
@@ -112,6 +115,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dir: path.resolve(e.FEED_DIR ?? path.join(e.ICHIMADO_DATA_DIR, "feeds")),
       pollMs: e.FEED_POLL_SECONDS * 1000,
       uploadMaxBytes: e.FEED_UPLOAD_MAX_MB * 1024 * 1024,
+    },
+    gaiji: {
+      uploadedFont: path.resolve(e.ICHIMADO_DATA_DIR, "gaiji", "font"),
+      configuredFont: e.GAIJI_FONT ? path.resolve(e.GAIJI_FONT) : undefined,
+      systemFont: "/usr/share/fonts/truetype/ipamj/ipamjm.ttf",
     },
   };
 }

@@ -8,6 +8,7 @@ import type { Config } from "../config.ts";
 import { type DatabaseHandle, openDatabase } from "../db/database.ts";
 import type { Database } from "../db/schema.ts";
 import { FeedImportService } from "../registry/feeds/service.ts";
+import { gaijiFontFile } from "../registry/gaiji/font-file.ts";
 import type { AppContext } from "./context.ts";
 
 /**
@@ -47,7 +48,13 @@ export function createContext(
     db,
     audit,
     auditKey,
-    feeds: new FeedImportService({ ownerUrl, appRole: config.dbRole, db, audit }),
+    feeds: new FeedImportService({
+      ownerUrl,
+      appRole: config.dbRole,
+      db,
+      audit,
+      fontFile: () => gaijiFontFile(config),
+    }),
     auth: new AuthService(db, audit, {
       idleMs: config.session.idleMs,
       absoluteMs: config.session.absoluteMs,

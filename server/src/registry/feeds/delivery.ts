@@ -54,7 +54,13 @@ async function deliveryFiles(dir: string): Promise<{ files: DeliveryFile[]; unkn
 export async function importDelivery(
   db: OwnerDb,
   dir: string,
-  options: { source: ImportSource; appRole: string; encoding?: FeedEncoding; log?: (line: string) => void },
+  options: {
+    source: ImportSource;
+    appRole: string;
+    encoding?: FeedEncoding;
+    fontFile?: string | undefined;
+    log?: (line: string) => void;
+  },
 ): Promise<ImportOutcome[]> {
   const { files, unknown } = await deliveryFiles(dir);
   for (const name of unknown) options.log?.(`  読み飛ばし (どの連携ファイルにも当たらない名前): ${name}`);
@@ -72,6 +78,7 @@ export async function importDelivery(
         ...(options.encoding ? { encoding: options.encoding } : {}),
       },
       options.appRole,
+      { fontFile: options.fontFile },
     );
     options.log?.(
       `  ${layout.name} (${path.basename(file)}): ${outcome.message} [${((Date.now() - started) / 1000).toFixed(1)} 秒]`,

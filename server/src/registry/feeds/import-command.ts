@@ -3,6 +3,7 @@ import { feedEncodingSchema } from "@ichimado/core/feeds/columns";
 import { type Config, ConfigError } from "../../config.ts";
 import { withOwner } from "../../db/owner.ts";
 import { openConfiguredDatabase } from "../../platform/runtime.ts";
+import { gaijiFontFile } from "../gaiji/font-file.ts";
 import { importDelivery } from "./delivery.ts";
 
 const shownProblems = 20;
@@ -27,6 +28,7 @@ export async function importFeedsCommand(args: string[], config: Config): Promis
         source: "cli",
         appRole: config.dbRole,
         encoding: encoding.data,
+        fontFile: gaijiFontFile(config),
         log: (line) => console.log(line),
       }),
     );

@@ -225,3 +225,35 @@ describe("a file with bad rows", () => {
     expect(await count("arrears")).toBe(arrears.length - 1);
   });
 });
+
+describe("the gaiji font check", () => {
+  it("warns about a variation sequence the counter's font cannot draw, naming line and column", async () => {
+    const layout = feedLayoutById.get("registryMemos");
+    if (!layout) throw new Error("no layout");
+    const personId = (rows.get("residents") ?? [])[0]?.[0] ?? "";
+    const outcome = await asOwner((db) =>
+      importFeed(
+        db,
+        {
+          feedId: "registryMemos",
+          fileName: "jukimemo.diff.csv",
+          differential: true,
+          source: "cli",
+          bytes: encode(
+            toCsv([
+              ["処理区分", ...headerRow(layout)],
+              ["1", personId, "20261101", "葛\u{E01EE}城の件"],
+            ]),
+            "utf-8",
+          ),
+        },
+        appRole,
+        { fontFile: "/usr/share/fonts/truetype/ipamj/ipamjm.ttf" },
+      ),
+    );
+    expect(outcome.status).toBe("succeeded");
+    expect(outcome.warnings).toEqual([
+      expect.stringMatching(/表示できない文字: 葛\u{E01EE} \(U\+845B U\+E01EE\) — 最初は 2行目 メモ/u),
+    ]);
+  });
+});

@@ -2,6 +2,7 @@ import type { FeedEncoding } from "@ichimado/core/feeds/columns";
 import { type FeedLayout, feedLayoutById } from "@ichimado/core/feeds/layouts";
 import { sql } from "kysely";
 import type { OwnerDb } from "../../db/owner.ts";
+import { FontCoverage } from "../gaiji/font-coverage.ts";
 import { decodeFeed } from "./decode.ts";
 import { type FileProblem, readFeedCsv } from "./read-csv.ts";
 import { applyFeedChanges, dropAbandonedStages, replaceFeedData } from "./swap.ts";
@@ -41,10 +42,16 @@ const keptProblems = 1_000;
  * then either refuse the file (file-level error, or more bad rows than the feed's threshold) or
  * load it. The run and its outcome are recorded whatever happens.
  */
+export interface ImportOptions {
+  /** The font the counter draws names with; sequences it lacks are reported as warnings. */
+  fontFile?: string | undefined;
+}
+
 export async function importFeed(
   db: OwnerDb,
   request: ImportRequest,
   appRole: string,
+  options: ImportOptions = {},
 ): Promise<ImportOutcome> {
   const layout = feedLayoutById.get(request.feedId);
   if (!layout) throw new Error(`unknown feed ${request.feedId}`);
@@ -52,7 +59,7 @@ export async function importFeed(
   await sql`select pg_advisory_lock(${importLockKey})`.execute(db);
   try {
     await clearAbandoned(db);
-    return await importLocked(db, layout, request, appRole);
+    return await importLocked(db, layout, request, appRole, options);
   } finally {
     await sql`select pg_advisory_unlock(${importLockKey})`.execute(db);
   }
@@ -86,6 +93,7 @@ async function importLocked(
   layout: FeedLayout,
   request: ImportRequest,
   appRole: string,
+  options: ImportOptions,
 ): Promise<ImportOutcome> {
   const setting = await feedSetting(db, layout.id);
   const encoding = request.encoding ?? setting.encoding;
@@ -95,7 +103,7 @@ async function importLocked(
   );
   let outcome: ImportOutcome;
   try {
-    outcome = await run(db, runId, layout, request, encoding, setting, appRole);
+    outcome = await run(db, runId, layout, request, encoding, setting, appRole, options);
   } catch (error) {
     outcome = {
       runId,
@@ -125,6 +133,7 @@ async function run(
   encoding: FeedEncoding,
   setting: Setting,
   appRole: string,
+  options: ImportOptions,
 ): Promise<ImportOutcome> {
   const decoded = decodeFeed(request.bytes, encoding);
   const read = readFeedCsv(decoded.text, layout, {
@@ -158,6 +167,7 @@ async function run(
   const references = await checkReferences(db, layout, validated.rows);
   problems.push(...references.errors);
   const good = validated.rows.filter((r) => !references.badLines.has(r.line));
+  if (options.fontFile) read.warnings.push(...(await undrawable(layout, good, options.fontFile)));
   const rowsTotal = read.records.length + read.rowErrors.length + decoded.brokenLines.length;
   const rowsRejected = rowsTotal - good.length;
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
@@ -295,6 +305,44 @@ async function checkReferences(
     }
   }
   return { errors, badLines };
+}
+
+const shownGlyphs = 50;
+
+/** Characters in the delivered text the counter's font cannot draw (one warning per distinct sequence). */
+async function undrawable(
+  layout: FeedLayout,
+  rows: readonly ValidRow[],
+  fontFile: string,
+): Promise<string[]> {
+  const font = await loadFont(fontFile);
+  const textColumns = layout.columns.filter((c) => c.type === "text");
+  const first = new Map<string, string>();
+  for (const row of rows) {
+    for (const column of textColumns) {
+      const value = row.values[column.field];
+      if (typeof value !== "string" || /^[\x00-\x7F]*$/.test(value)) continue;
+      for (const glyph of font.missing(value)) {
+        if (!first.has(glyph)) first.set(glyph, `${row.line}行目 ${column.header}`);
+      }
+    }
+  }
+  const warnings = [...first].slice(0, shownGlyphs).map(([glyph, where]) => {
+    const codes = [...glyph].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}`).join(" ");
+    return `フォント (${font.name.split("/").pop()}) で表示できない文字: ${glyph} (${codes}) — 最初は ${where}`;
+  });
+  if (first.size > shownGlyphs) warnings.push(`… ほか ${first.size - shownGlyphs} 種類の表示できない文字`);
+  return warnings;
+}
+
+const fonts = new Map<string, Promise<FontCoverage>>();
+function loadFont(file: string): Promise<FontCoverage> {
+  let font = fonts.get(file);
+  if (!font) {
+    font = FontCoverage.load(file);
+    fonts.set(file, font);
+  }
+  return font;
 }
 
 function lazy<T>(load: () => Promise<T>): () => Promise<T> {

@@ -66,13 +66,6 @@ export async function feedRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
   );
 
-  // The raw file is the body, so a 200 MB delivery is neither base64-inflated nor held twice.
-  app.addContentTypeParser(
-    ["application/octet-stream", "text/csv"],
-    { parseAs: "buffer", bodyLimit: ctx.config.feeds.uploadMaxBytes },
-    (_request, body, done) => done(null, body),
-  );
-
   r.post(
     "/api/v1/feeds/:feedId/imports",
     {

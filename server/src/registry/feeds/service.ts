@@ -24,7 +24,16 @@ export class FeedImportService {
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
 
-  constructor(private readonly options: { ownerUrl: string; appRole: string; db: Db; audit: AuditWriter }) {}
+  constructor(
+    private readonly options: {
+      ownerUrl: string;
+      appRole: string;
+      db: Db;
+      audit: AuditWriter;
+      /** Read per job, so a newly uploaded font applies to the next import. */
+      fontFile: () => string | undefined;
+    },
+  ) {}
 
   get queued(): number {
     return this.pending;
@@ -46,6 +55,7 @@ export class FeedImportService {
     const reply = await this.runWorker({
       ownerUrl: this.options.ownerUrl,
       appRole: this.options.appRole,
+      fontFile: this.options.fontFile(),
       file: job.file,
       request: { ...job.request, runId },
     });

@@ -10,6 +10,7 @@ import { type ImportOutcome, type ImportRequest, importFeed } from "./import.ts"
 export interface WorkerJob {
   ownerUrl: string;
   appRole: string;
+  fontFile: string | undefined;
   file: string;
   request: Omit<ImportRequest, "bytes">;
 }
@@ -23,7 +24,7 @@ process.once("message", async (job: WorkerJob) => {
   try {
     const bytes = await fs.readFile(job.file);
     const outcome = await withOwner(job.ownerUrl, (db) =>
-      importFeed(db, { ...job.request, bytes }, job.appRole),
+      importFeed(db, { ...job.request, bytes }, job.appRole, { fontFile: job.fontFile }),
     );
     const { problems, ...summary } = outcome;
     reply = { ok: true, outcome: { ...summary, problemCount: problems.length } };
