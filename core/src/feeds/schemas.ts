@@ -87,7 +87,20 @@ export const importUploadQuerySchema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
-  encoding: feedEncodingSchema.default("auto"),
+  /** Absent: the feed's own setting decides. */
+  encoding: feedEncodingSchema.optional(),
   fileName: z.string().trim().min(1).max(200).optional(),
 });
 export const importAcceptedSchema = z.object({ runId: z.number(), message: z.string() });
+
+/** A feed's settings: the city's header names mapped to our fields, encoding, reject threshold. */
+export const feedSettingSchema = z.object({
+  headerMap: z.record(z.string().trim().min(1).max(100), z.string().min(1).max(60)).default({}),
+  encoding: feedEncodingSchema.default("auto"),
+  rejectThreshold: z
+    .number()
+    .min(0, "0 以上で指定してください")
+    .max(1, "1 (100%) 以下で指定してください")
+    .default(0.01),
+});
+export type FeedSetting = z.infer<typeof feedSettingSchema>;

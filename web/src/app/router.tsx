@@ -1,5 +1,6 @@
 import type { FunctionPermission } from "@ichimado/core/auth/permissions";
 import type { SessionInfo } from "@ichimado/core/auth/schemas";
+import type { ComponentType } from "react";
 import { Navigate, Outlet, Route, Routes, useLocation, useOutletContext } from "react-router";
 import { CounterPage } from "../auth/counter-page.tsx";
 import { LoginPage } from "../auth/login-page.tsx";
@@ -7,6 +8,7 @@ import { PasswordPage } from "../auth/password-page.tsx";
 import { useSession } from "../auth/session.ts";
 import { functionRoutes } from "../home/functions.ts";
 import { HomePage } from "../home/home-page.tsx";
+import { FeedsPage } from "../registry/feeds-page.tsx";
 import { errorMessage } from "./api.ts";
 import { AppLayout } from "./layout.tsx";
 import { Placeholder } from "./placeholder.tsx";
@@ -40,8 +42,17 @@ function Home() {
   return <HomePage session={useOutletContext<SessionInfo>()} />;
 }
 
+/** The screens built so far; the rest are placeholders. */
+const screens: Partial<Record<FunctionPermission, ComponentType>> = {
+  dataFeedAdmin: FeedsPage,
+};
+
+/** A function's screen, or the placeholder that says this counter may not use it. */
 function FunctionScreen({ fn }: { fn: FunctionPermission }) {
-  return <Placeholder session={useOutletContext<SessionInfo>()} fn={fn} />;
+  const session = useOutletContext<SessionInfo>();
+  const Screen = screens[fn];
+  if (!Screen || !session.functions.includes(fn)) return <Placeholder session={session} fn={fn} />;
+  return <Screen />;
 }
 
 export function AppRoutes() {

@@ -3,6 +3,7 @@ import type { SessionInfo } from "@ichimado/core/auth/schemas";
 import { programmeLabels } from "@ichimado/core/programmes/programmes";
 import { Link } from "react-router";
 import { focusRing, useTitle } from "../app/ui.tsx";
+import { SystemStatusPanel } from "../registry/system-status.tsx";
 import { functionRoutes } from "./functions.ts";
 
 export function HomePage({ session }: { session: SessionInfo }) {
@@ -41,6 +42,7 @@ export function HomePage({ session }: { session: SessionInfo }) {
           </p>
         )}
       </nav>
+      <SystemStatusPanel canManageFeeds={session.functions.includes("dataFeedAdmin")} />
       <section aria-labelledby="programmes-heading" className="flex flex-col gap-3">
         <h2 id="programmes-heading" className="text-std-20B-150">
           閲覧できる業務

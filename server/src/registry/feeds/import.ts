@@ -1,9 +1,11 @@
 import type { FeedEncoding } from "@ichimado/core/feeds/columns";
 import { type FeedLayout, feedLayoutById } from "@ichimado/core/feeds/layouts";
+import type { FeedSetting } from "@ichimado/core/feeds/schemas";
 import { sql } from "kysely";
 import type { OwnerDb } from "../../db/owner.ts";
 import { FontCoverage } from "../gaiji/font-coverage.ts";
 import { decodeFeed } from "./decode.ts";
+import { readSetting } from "./queries.ts";
 import { type FileProblem, readFeedCsv } from "./read-csv.ts";
 import { applyFeedChanges, dropAbandonedStages, replaceFeedData } from "./swap.ts";
 import { feedTables } from "./targets.ts";
@@ -95,7 +97,7 @@ async function importLocked(
   appRole: string,
   options: ImportOptions,
 ): Promise<ImportOutcome> {
-  const setting = await feedSetting(db, layout.id);
+  const setting = await readSetting(db, layout.id);
   const encoding = request.encoding ?? setting.encoding;
   const runId = request.runId ?? (await queueRun(db, request));
   await sql`update import_run set status = 'running', started_at = now(), encoding = ${encoding} where id = ${runId}`.execute(
@@ -131,7 +133,7 @@ async function run(
   layout: FeedLayout,
   request: ImportRequest,
   encoding: FeedEncoding,
-  setting: Setting,
+  setting: FeedSetting,
   appRole: string,
   options: ImportOptions,
 ): Promise<ImportOutcome> {
@@ -227,27 +229,6 @@ async function run(
       rowsRejected > 0
         ? `${good.length} 行を取り込み、不正な ${rowsRejected} 行を除外しました`
         : `${good.length} 行を取り込みました`,
-  };
-}
-
-interface Setting {
-  headerMap: Record<string, string>;
-  encoding: FeedEncoding;
-  rejectThreshold: number;
-}
-
-async function feedSetting(db: OwnerDb, feed: string): Promise<Setting> {
-  const { rows } = await sql<{
-    header_map: Record<string, string>;
-    encoding: FeedEncoding;
-    reject_threshold: number;
-  }>`
-    select header_map, encoding, reject_threshold from feed_setting where feed = ${feed}`.execute(db);
-  const row = rows[0];
-  return {
-    headerMap: row?.header_map ?? {},
-    encoding: row?.encoding ?? "auto",
-    rejectThreshold: row ? Number(row.reject_threshold) : 0.01,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ImportRun, ImportRunDetail } from "@ichimado/core/feeds/schemas";
+import type { FeedSetting, ImportRun, ImportRunDetail } from "@ichimado/core/feeds/schemas";
 import type { Db } from "../../db/database.ts";
 
 const runColumns = [
@@ -91,4 +91,37 @@ export async function runDetail(db: Db, id: number): Promise<ImportRunDetail | u
     .where("id", "=", id)
     .executeTakeFirst();
   return row ? { ...present(row), problems: row.problems, warnings: row.warnings } : undefined;
+}
+
+export async function readSetting(db: Db, feed: string): Promise<FeedSetting> {
+  const row = await db
+    .selectFrom("feed_setting")
+    .select(["header_map", "encoding", "reject_threshold"])
+    .where("feed", "=", feed)
+    .executeTakeFirst();
+  return {
+    headerMap: row?.header_map ?? {},
+    encoding: row?.encoding ?? "auto",
+    rejectThreshold: row ? Number(row.reject_threshold) : 0.01,
+  };
+}
+
+export async function writeSetting(
+  db: Db,
+  feed: string,
+  setting: FeedSetting,
+  staffId: number,
+): Promise<void> {
+  const values = {
+    header_map: JSON.stringify(setting.headerMap),
+    encoding: setting.encoding,
+    reject_threshold: setting.rejectThreshold,
+    updated_by: staffId,
+    updated_at: new Date(),
+  };
+  await db
+    .insertInto("feed_setting")
+    .values({ feed, ...values })
+    .onConflict((oc) => oc.column("feed").doUpdateSet(values))
+    .execute();
 }

@@ -136,3 +136,53 @@ describe("the drop folder", () => {
     }
   });
 });
+
+describe("feed settings", () => {
+  const put = (feed: string, body: unknown) =>
+    t.call("PUT", `/api/v1/feeds/${feed}/setting`, { cookie: admin, body });
+
+  it("maps the vendor's column names to our fields, so their file imports as it is", async () => {
+    const res = await put("gaiji", {
+      headerMap: { 外字番号: "cityCode", UCS: "unicode" },
+      encoding: "cp932",
+      rejectThreshold: 0,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      headerMap: { 外字番号: "cityCode", UCS: "unicode" },
+      encoding: "cp932",
+      rejectThreshold: 0,
+    });
+    const vendor = encode(
+      toCsv([
+        ["外字番号", "UCS", "MJ文字図形名", "備考"],
+        ["E000", "20BB7", "", ""],
+      ]),
+      "cp932",
+    );
+    const { runId } = (await upload("gaiji", vendor)).json() as { runId: number };
+    await t.ctx.feeds.idle();
+    expect((await t.call("GET", `/api/v1/feeds/runs/${runId}`, { cookie: admin })).json()).toMatchObject({
+      status: "succeeded",
+      rowsLoaded: 1,
+      encoding: "cp932",
+    });
+    const audit = await t.database.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("target", "=", "feed_setting:gaiji")
+      .executeTakeFirst();
+    expect(audit?.action).toBe("settings.change");
+  });
+
+  it("refuses a mapping to a field the feed does not have, and a threshold above 100 %", async () => {
+    const bad = await put("gaiji", { headerMap: { 名前: "name" } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({
+      error: { issues: [{ path: "body.headerMap.名前", message: "外字 に項目 name はありません" }] },
+    });
+    expect((await put("gaiji", { rejectThreshold: 2 })).statusCode).toBe(400);
+    expect((await put("nosuch", {})).statusCode).toBe(404);
+    expect((await t.call("GET", "/api/v1/feeds/gaiji/setting", { cookie: clerk })).statusCode).toBe(403);
+  });
+});

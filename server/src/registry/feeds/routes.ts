@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { feedLayoutById, feedLayouts } from "@ichimado/core/feeds/layouts";
 import {
+  feedSettingSchema,
   feedStatusSchema,
   importAcceptedSchema,
   importRunDetailSchema,
@@ -14,10 +15,18 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type AppContext, actorOf, requireAuth } from "../../platform/context.ts";
 import { HttpError } from "../../platform/errors.ts";
-import { feedOverview, listRuns, runDetail } from "./queries.ts";
+import { feedOverview, listRuns, readSetting, runDetail, writeSetting } from "./queries.ts";
 
 const feedAdmin = { access: { kind: "permission", permission: "dataFeedAdmin" } } as const;
 const anyStaff = { access: { kind: "session" } } as const;
+
+const feedParams = z.object({ feedId: z.string().max(40) });
+
+function layoutOf(feedId: string) {
+  const layout = feedLayoutById.get(feedId);
+  if (!layout) throw new HttpError(404, "NOT_FOUND", `連携 ${feedId} はありません`);
+  return layout;
+}
 
 export async function feedRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -66,20 +75,55 @@ export async function feedRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
   );
 
+  r.get(
+    "/api/v1/feeds/:feedId/setting",
+    { config: feedAdmin, schema: { params: feedParams, response: { 200: feedSettingSchema } } },
+    async (request) => readSetting(ctx.db, layoutOf(request.params.feedId).id),
+  );
+
+  r.put(
+    "/api/v1/feeds/:feedId/setting",
+    {
+      config: feedAdmin,
+      schema: { params: feedParams, body: feedSettingSchema, response: { 200: feedSettingSchema } },
+    },
+    async (request) => {
+      const layout = layoutOf(request.params.feedId);
+      const fields = new Set(layout.columns.map((c) => c.field));
+      const issues = Object.entries(request.body.headerMap)
+        .filter(([, field]) => !fields.has(field))
+        .map(([header, field]) => ({
+          path: `body.headerMap.${header}`,
+          message: `${layout.name} に項目 ${field} はありません`,
+        }));
+      if (issues.length > 0)
+        throw new HttpError(400, "VALIDATION", "見出しの対応付けに誤りがあります", issues);
+      await ctx.db.transaction().execute(async (trx) => {
+        await writeSetting(trx, layout.id, request.body, requireAuth(request).staffId);
+        await ctx.audit.write(trx, actorOf(request), {
+          action: "settings.change",
+          target: `feed_setting:${layout.id}`,
+          detail: request.body,
+          outcome: "success",
+        });
+      });
+      return readSetting(ctx.db, layout.id);
+    },
+  );
+
   r.post(
     "/api/v1/feeds/:feedId/imports",
     {
       config: feedAdmin,
       bodyLimit: ctx.config.feeds.uploadMaxBytes,
       schema: {
-        params: z.object({ feedId: z.string().max(40) }),
+        params: feedParams,
         querystring: importUploadQuerySchema,
         response: { 202: importAcceptedSchema },
       },
     },
     async (request, reply) => {
-      const layout = feedLayoutById.get(request.params.feedId);
-      if (!layout) throw new HttpError(404, "NOT_FOUND", `連携 ${request.params.feedId} はありません`);
+      const layout = layoutOf(request.params.feedId);
       const body = request.body;
       if (!Buffer.isBuffer(body) || body.length === 0) {
         throw new HttpError(
@@ -100,7 +144,7 @@ export async function feedRoutes(app: FastifyInstance, ctx: AppContext): Promise
           feedId: layout.id,
           fileName,
           differential: request.query.differential,
-          encoding: request.query.encoding,
+          ...(request.query.encoding ? { encoding: request.query.encoding } : {}),
           source: "upload",
           staffId: auth.staffId,
         },
