@@ -4,6 +4,7 @@
  * child it cannot, and a crash or kill here leaves the live data as it was.
  */
 import fs from "node:fs/promises";
+import os from "node:os";
 import { withOwner } from "../../db/owner.ts";
 import { type ImportOutcome, type ImportRequest, importFeed } from "./import.ts";
 
@@ -18,6 +19,9 @@ export interface WorkerJob {
 export type WorkerReply =
   | { ok: true; outcome: Omit<ImportOutcome, "problems"> & { problemCount: number } }
   | { ok: false; error: string };
+
+// Imports yield the CPU to the server and the database: the counter must not feel a load.
+os.setPriority(10);
 
 process.once("message", async (job: WorkerJob) => {
   let reply: WorkerReply;
