@@ -15,6 +15,7 @@ import { installGuard } from "./platform/guard.ts";
 import { healthRoutes } from "./platform/health.ts";
 import { feedRoutes } from "./registry/feeds/routes.ts";
 import { gaijiRoutes } from "./registry/gaiji/routes.ts";
+import { searchRoutes } from "./search/routes.ts";
 import { staffRoutes } from "./staff/routes.ts";
 
 z.config(z.locales.ja());
@@ -71,6 +72,7 @@ export async function buildApp(
   );
   await feedRoutes(app, ctx);
   await gaijiRoutes(app, ctx);
+  await searchRoutes(app, ctx);
 
   await serveWebApp(app, ctx.config.webDist);
   return app;

@@ -127,6 +127,7 @@ export interface PersonTable {
   card_expires_on: string | null;
   search_name: string;
   search_kana: string;
+  search_address: string;
 }
 
 export interface ResidenceChangeTable {
@@ -139,6 +140,9 @@ export interface ResidenceChangeTable {
   to_address: string | null;
   previous_name: string | null;
   previous_name_kana: string | null;
+  previous_search_name: string | null;
+  previous_search_kana: string | null;
+  from_address_key: string | null;
 }
 
 export interface EnrollmentTable {
@@ -224,6 +228,13 @@ export interface FeedSettingTable {
   updated_by: number | null;
 }
 
+export interface SupportMeasureAckTable {
+  token_hash: string;
+  person_id: string;
+  household_id: string | null;
+  acknowledged_at: GeneratedTimestamp;
+}
+
 export interface Database {
   counter: CounterTable;
   role: RoleTable;
@@ -244,4 +255,5 @@ export interface Database {
   gaiji: GaijiTable;
   import_run: ImportRunTable;
   feed_setting: FeedSettingTable;
+  support_measure_ack: SupportMeasureAckTable;
 }

@@ -37,7 +37,10 @@ export function installErrorHandling(app: FastifyInstance): void {
         path: [error.validationContext, ...String(v.instancePath).split("/").filter(Boolean)].join("."),
         message: v.message ?? "値が不正です",
       }));
-      return reply.status(400).send(body(errorCodes.validation, "入力内容に誤りがあります", issues));
+      // One problem: say it outright; several: point to the field messages.
+      const message =
+        issues.length === 1 ? (issues[0]?.message ?? "") : `入力内容に誤りがあります (${issues.length} 件)`;
+      return reply.status(400).send(body(errorCodes.validation, message, issues));
     }
     const fe = error as FastifyError;
     if (fe.statusCode === 429) {

@@ -63,6 +63,7 @@ export const registry: AppMigration = {
         card_expires_on date,
         search_name text not null,
         search_kana text not null,
+        search_address text not null default '',
         primary key (id, kind)
       ) partition by list (kind);
       create table person_resident partition of person for values in ('resident');
@@ -77,6 +78,7 @@ export const registry: AppMigration = {
       create index person_search_kana on person using gin (search_kana gin_trgm_ops);
       create index person_search_name on person using gin (search_name gin_trgm_ops);
       create index person_search_kana_prefix on person (search_kana text_pattern_ops);
+      create index person_search_address on person using gin (search_address gin_trgm_ops);
       create table residence_change (
         id bigint generated always as identity primary key,
         person_id text not null,
@@ -87,8 +89,15 @@ export const registry: AppMigration = {
         to_address text,
         previous_name text,
         previous_name_kana text,
+        previous_search_name text,
+        previous_search_kana text,
+        from_address_key text,
         unique (person_id, kind, occurred_on)
       );
+      create index residence_change_person on residence_change (person_id);
+      create index residence_change_previous_kana on residence_change using gin (previous_search_kana gin_trgm_ops);
+      create index residence_change_previous_name on residence_change using gin (previous_search_name gin_trgm_ops);
+      create index residence_change_from_address on residence_change using gin (from_address_key gin_trgm_ops);
       create table enrollment (
         feed text not null,
         person_id text not null,

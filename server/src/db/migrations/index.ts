@@ -1,6 +1,7 @@
 import { foundation } from "./0001_foundation.ts";
 import { registry } from "./0002_registry.ts";
 import { feeds } from "./0003_feeds.ts";
+import { search } from "./0004_search.ts";
 import type { AppMigration } from "./types.ts";
 
 /** In order; names are stored in schema_migration and must never change once released. */
@@ -8,4 +9,5 @@ export const migrations: Record<string, AppMigration> = {
   "0001_foundation": foundation,
   "0002_registry": registry,
   "0003_feeds": feeds,
+  "0004_search": search,
 };

@@ -184,13 +184,15 @@ async function run(
       message: `不正な行が ${rowsRejected} 行 (${percent(rowsRejected / rowsTotal)}) あり、許容値 ${percent(setting.rejectThreshold)} を超えたため、ファイル全体を取り込みませんでした`,
     };
   }
-  if (request.differential) {
-    const live = good.filter((r) => r.change !== "delete");
-    const removed = good.filter((r) => r.change === "delete");
-    const deletions = feedTables(
+  const context = { townNames: await townNames(db) };
+  const tablesOf = (rows: readonly ValidRow[]) =>
+    feedTables(
       layout,
-      removed.map((r) => r.values),
+      rows.map((r) => r.values),
+      context,
     );
+  if (request.differential) {
+    const deletions = tablesOf(good.filter((r) => r.change === "delete"));
     if (layout.target.kind === "residents") {
       // A changed or removed resident's 支援措置 and 発行禁止 are replaced by what the row says now.
       const everyone = good.map((r) => ({ person_id: r.values.personId }));
@@ -199,24 +201,9 @@ async function run(
         { table: "issuance_ban", keys: ["person_id"], rows: everyone },
       );
     }
-    await applyFeedChanges(
-      db,
-      feedTables(
-        layout,
-        live.map((r) => r.values),
-      ),
-      deletions,
-    );
+    await applyFeedChanges(db, tablesOf(good.filter((r) => r.change !== "delete")), deletions);
   } else {
-    await replaceFeedData(
-      db,
-      runId,
-      feedTables(
-        layout,
-        good.map((r) => r.values),
-      ),
-      appRole,
-    );
+    await replaceFeedData(db, runId, tablesOf(good), appRole);
   }
   return {
     ...base,
@@ -230,6 +217,11 @@ async function run(
         ? `${good.length} 行を取り込み、不正な ${rowsRejected} 行を除外しました`
         : `${good.length} 行を取り込みました`,
   };
+}
+
+async function townNames(db: OwnerDb): Promise<Map<string, string>> {
+  const { rows } = await sql<{ code: string; name: string }>`select code, name from address_town`.execute(db);
+  return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 async function gaijiMap(db: OwnerDb): Promise<Map<string, string>> {
@@ -302,7 +294,7 @@ async function undrawable(
   for (const row of rows) {
     for (const column of textColumns) {
       const value = row.values[column.field];
-      if (typeof value !== "string" || /^[\x00-\x7F]*$/.test(value)) continue;
+      if (typeof value !== "string" || !/[^\u0020-\u007E]/.test(value)) continue;
       for (const glyph of font.missing(value)) {
         if (!first.has(glyph)) first.set(glyph, `${row.line}行目 ${column.header}`);
       }

@@ -9,6 +9,7 @@ import {
 } from "@ichimado/core/feeds/codes";
 import type { FeedRow } from "@ichimado/core/feeds/columns";
 import type { FeedLayout } from "@ichimado/core/feeds/layouts";
+import { addressKey } from "@ichimado/core/search/address";
 import { kanaSearchKey, nameSearchKey } from "@ichimado/core/search/keys";
 
 /** A set of rows a feed owns: a whole table, or one partition of a shared table. */
@@ -67,11 +68,20 @@ function personOwned(kind: keyof typeof personKindPartition, rows: Record<string
  * Turns a feed's validated rows into the table rows it owns. Pure: the import decides whether they
  * replace the feed's rows (full delivery) or are applied key by key (differential).
  */
-export function feedTables(layout: FeedLayout, rows: readonly FeedRow[]): FeedTables {
+export interface TargetContext {
+  /** 町字コード → 町字名, for the address search key. */
+  townNames: ReadonlyMap<string, string>;
+}
+
+export function feedTables(layout: FeedLayout, rows: readonly FeedRow[], context: TargetContext): FeedTables {
   const target = layout.target;
+  const inCity = (r: FeedRow) =>
+    r.townCode
+      ? addressKey(`${context.townNames.get(String(r.townCode)) ?? ""}${r.lot ?? ""}${r.katagaki ?? ""}`)
+      : "";
   switch (target.kind) {
     case "residents":
-      return residentTables(rows);
+      return residentTables(rows, inCity);
     case "nonResidents":
       return {
         owned: [
@@ -82,6 +92,7 @@ export function feedTables(layout: FeedLayout, rows: readonly FeedRow[]): FeedTa
               birth_date: r.birthDate,
               sex: code(sexByCode, r.sex),
               outside_address: r.outsideAddress,
+              search_address: addressKey(String(r.outsideAddress ?? "")),
             })),
           ),
         ],
@@ -101,6 +112,7 @@ export function feedTables(layout: FeedLayout, rows: readonly FeedRow[]): FeedTa
               katagaki: r.katagaki,
               outside_address: r.outsideAddress,
               resident_since: r.establishedOn,
+              search_address: r.townCode ? inCity(r) : addressKey(String(r.outsideAddress ?? "")),
             })),
           ),
         ],
@@ -192,7 +204,7 @@ function whole(
 }
 
 /** 住民基本台帳 rows carry the person, their household, 支援措置, 発行禁止 and the latest 異動. */
-function residentTables(rows: readonly FeedRow[]): FeedTables {
+function residentTables(rows: readonly FeedRow[], inCity: (r: FeedRow) => string): FeedTables {
   const persons: Record<string, unknown>[] = [];
   const households = new Map<string, Record<string, unknown>>();
   const support: Record<string, unknown>[] = [];
@@ -228,6 +240,7 @@ function residentTables(rows: readonly FeedRow[]): FeedTables {
       outside_address: r.outsideAddress,
       resident_since: r.residentSince,
       card_expires_on: r.cardExpiresOn,
+      search_address: inCity(r),
     });
     // The household is described by its head's row (or its first active member's, if no head is listed).
     if (status === "active" && r.householdId) {
@@ -266,6 +279,9 @@ function residentTables(rows: readonly FeedRow[]): FeedTables {
         to_address: null,
         previous_name: r.previousName,
         previous_name_kana: r.previousNameKana,
+        previous_search_name: nameSearchKey([str(r.previousName)]),
+        previous_search_kana: kanaSearchKey([str(r.previousNameKana)]),
+        from_address_key: null,
       });
     }
     const renameIsLatest =
@@ -280,6 +296,9 @@ function residentTables(rows: readonly FeedRow[]): FeedTables {
         to_address: null,
         previous_name: null,
         previous_name_kana: null,
+        previous_search_name: null,
+        previous_search_kana: null,
+        from_address_key: r.previousAddress ? addressKey(String(r.previousAddress)) : null,
       });
     }
   }

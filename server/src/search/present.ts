@@ -1,0 +1,89 @@
+import { formatWareki } from "@ichimado/core/common/wareki";
+import { addressVisible } from "@ichimado/core/registry/masking";
+import type { PersonSummary } from "@ichimado/core/search/schemas";
+import type { AuthContext } from "../auth/context.ts";
+import type { PersonRow } from "./queries.ts";
+
+/**
+ * The one place a 宛名's address becomes text for output. Search results, the person view, the
+ * household, history, and (in later issues) documents, CSV and RPA all go through `shownAddress`,
+ * which applies core's masking policy: protected ⇒ only allowed roles, only after acknowledgement.
+ */
+export interface ProtectionState {
+  protectedPersons: ReadonlySet<string>;
+  protectedHouseholds: ReadonlySet<string>;
+  acknowledgedPersons: ReadonlySet<string>;
+  acknowledgedHouseholds: ReadonlySet<string>;
+}
+
+export function isProtected(
+  state: ProtectionState,
+  person: { id: string; household_id: string | null },
+): boolean {
+  return (
+    state.protectedPersons.has(person.id) ||
+    (person.household_id !== null && state.protectedHouseholds.has(person.household_id))
+  );
+}
+
+export function shownAddress(
+  auth: AuthContext,
+  state: ProtectionState,
+  person: { id: string; household_id: string | null },
+  text: string | null,
+): { text: string | null; masked: boolean } {
+  const protection = {
+    protected: isProtected(state, person),
+    acknowledged:
+      state.acknowledgedPersons.has(person.id) ||
+      (person.household_id !== null && state.acknowledgedHouseholds.has(person.household_id)),
+  };
+  if (addressVisible(auth.permissions, protection)) return { text, masked: false };
+  return { text: null, masked: true };
+}
+
+export function addressText(
+  row: Pick<PersonRow, "town_name" | "lot" | "katagaki" | "outside_address" | "status">,
+): string | null {
+  if (row.town_name && row.status === "active")
+    return `出雲市${row.town_name}${row.lot ?? ""}${row.katagaki ? ` ${row.katagaki}` : ""}`;
+  return row.outside_address ?? (row.town_name ? `出雲市${row.town_name}${row.lot ?? ""}` : null);
+}
+
+export interface Flags {
+  bans: ReadonlySet<string>;
+  arrears: ReadonlySet<string>;
+  moveOuts: ReadonlySet<string>;
+}
+
+export function summary(
+  auth: AuthContext,
+  state: ProtectionState,
+  flags: Flags,
+  row: PersonRow,
+  matchedBy: string | null = null,
+): PersonSummary {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    nameKana: row.name_kana,
+    alias: row.alias,
+    nameAlpha: row.name_alpha,
+    birthDate: row.birth_date,
+    birthDateWareki: row.birth_date ? formatWareki(row.birth_date) : null,
+    sex: row.sex,
+    status: row.status,
+    statusDate: row.status_date,
+    householdId: row.household_id,
+    relationship: row.relationship,
+    address: shownAddress(auth, state, row, addressText(row)),
+    flags: {
+      supportMeasure: isProtected(state, row),
+      issuanceBan: flags.bans.has(row.id),
+      arrears: flags.arrears.has(row.id),
+      moveOutPending: flags.moveOuts.has(row.id),
+    },
+    matchedBy,
+  };
+}

@@ -1,0 +1,146 @@
+import { japanDate } from "@ichimado/core/common/dates";
+import { mayViewProtectedAddress } from "@ichimado/core/registry/masking";
+import { foldKana } from "@ichimado/core/search/kana";
+import { nameQueryKey } from "@ichimado/core/search/keys";
+import {
+  personDetailSchema,
+  personSearchQuerySchema,
+  personSearchResultSchema,
+} from "@ichimado/core/search/schemas";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { type AppContext, actorOf, requireAuth } from "../platform/context.ts";
+import { HttpError } from "../platform/errors.ts";
+import { planSearch } from "./criteria.ts";
+import { personDetail, protectionState } from "./person-view.ts";
+import { isProtected, summary } from "./present.ts";
+import { flagsFor, searchPersons } from "./queries.ts";
+
+const searchAccess = { access: { kind: "permission", permission: "search" } } as const;
+const personParams = z.object({ id: z.string().regex(/^\d{10}$/, "宛名番号は10桁の数字です") });
+
+export async function searchRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/api/v1/search/persons",
+    {
+      config: searchAccess,
+      schema: { querystring: personSearchQuerySchema, response: { 200: personSearchResultSchema } },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      const plan = planSearch(request.query);
+      const today = japanDate(new Date());
+      const found = await searchPersons(ctx.db, plan);
+      const state = await protectionState(ctx.db, auth, found.rows, today);
+      // Found through an address, a protected person would betray where they live: such results are
+      // left out for roles that may not see protected addresses.
+      const rows =
+        plan.address !== undefined && !mayViewProtectedAddress(auth.permissions)
+          ? found.rows.filter((row) => !isProtected(state, row))
+          : found.rows;
+      const flags = await flagsFor(
+        ctx.db,
+        rows.map((p) => p.id),
+        today,
+      );
+      const persons = rows.map((row) => summary(auth, state, flags, row, matchedBy(row, plan)));
+      await ctx.audit.write(ctx.db, actorOf(request), {
+        action: "person.search",
+        target: "person",
+        personIds: persons.map((p) => p.id),
+        detail: {
+          criteria: criteriaForAudit(request.query),
+          count: persons.length,
+          truncated: found.truncated,
+        },
+        outcome: "success",
+      });
+      return { persons, truncated: found.truncated };
+    },
+  );
+
+  r.get(
+    "/api/v1/persons/:id",
+    { config: searchAccess, schema: { params: personParams, response: { 200: personDetailSchema } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const detail = await personDetail(ctx.db, auth, request.params.id, japanDate(new Date()));
+      if (!detail) throw new HttpError(404, "NOT_FOUND", "指定された宛名はありません");
+      await ctx.audit.write(ctx.db, actorOf(request), {
+        action: "person.read",
+        target: `person:${detail.person.id}`,
+        personIds: [
+          detail.person.id,
+          ...(detail.household?.members.map((m) => m.id).filter((m) => m !== detail.person.id) ?? []),
+        ],
+        detail: { enrollments: detail.enrollments.length, supportMeasure: detail.supportMeasure !== null },
+        outcome: "success",
+      });
+      return detail;
+    },
+  );
+
+  r.post(
+    "/api/v1/persons/:id/support-measure/acknowledge",
+    {
+      config: searchAccess,
+      schema: { params: personParams, response: { 200: z.object({ acknowledged: z.literal(true) }) } },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      const person = await ctx.db
+        .selectFrom("person")
+        .select(["id", "household_id"])
+        .where("id", "=", request.params.id)
+        .executeTakeFirst();
+      if (!person) throw new HttpError(404, "NOT_FOUND", "指定された宛名はありません");
+      await ctx.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("support_measure_ack")
+          .values({ token_hash: auth.tokenHash, person_id: person.id, household_id: person.household_id })
+          .onConflict((oc) => oc.columns(["token_hash", "person_id"]).doNothing())
+          .execute();
+        await ctx.audit.write(trx, actorOf(request), {
+          action: "supportMeasure.acknowledge",
+          target: `person:${person.id}`,
+          personIds: [person.id],
+          detail: { mayViewAddress: mayViewProtectedAddress(auth.permissions) },
+          outcome: "success",
+        });
+      });
+      return { acknowledged: true as const };
+    },
+  );
+}
+
+function matchedBy(
+  row: {
+    via_previous: boolean;
+    search_kana: string;
+    search_name: string;
+    name_kana: string;
+    alias_kana: string | null;
+    alias: string | null;
+  },
+  plan: ReturnType<typeof planSearch>,
+): string | null {
+  if (row.via_previous) return plan.kana !== undefined || plan.name !== undefined ? "旧氏名" : "前住所";
+  if (plan.kana !== undefined && row.alias_kana && !foldKana(row.name_kana).includes(plan.kana))
+    return "通称";
+  if (
+    plan.name !== undefined &&
+    row.alias &&
+    !row.search_name.split("/")[0]?.includes(plan.name) &&
+    nameQueryKey(row.alias).includes(plan.name)
+  )
+    return "通称";
+  return null;
+}
+
+/** Criteria as typed, for the audit log (the persons returned are recorded separately). */
+function criteriaForAudit(query: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== ""));
+}
