@@ -33,7 +33,7 @@ test("a clerk logs in, chooses a counter, switches counter and logs out", async 
   await menu(page).getByRole("link", { name: "宛名検索・照会" }).click();
   await expect(page).toHaveURL(/\/search$/);
   await expect(page.getByRole("heading", { name: "宛名検索・照会" })).toBeVisible();
-  await expect(page.getByText("準備中")).toBeVisible();
+  await expect(page.getByLabel("氏名・カナ")).toBeFocused();
 
   // Keyboard only: open the menu with Enter, choose with Enter.
   await page.getByRole("button", { name: "窓口切替" }).press("Enter");

@@ -4,6 +4,7 @@
  */
 const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   import: () => import("./import-bench.ts"),
+  search: () => import("./search-bench.ts"),
 };
 
 const [name, ...args] = process.argv.slice(2);

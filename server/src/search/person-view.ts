@@ -1,3 +1,4 @@
+import { formatWareki } from "@ichimado/core/common/wareki";
 import { feedLayouts } from "@ichimado/core/feeds/layouts";
 import { type ProgrammeKey, programmeLabels } from "@ichimado/core/programmes/programmes";
 import {
@@ -138,7 +139,7 @@ export async function personDetail(
     warnings.push({
       kind: "supportMeasure",
       message: measure
-        ? `支援措置の対象者です（${supportMeasureKindLabels[measure.kind as keyof typeof supportMeasureKindLabels] ?? measure.kind}、${measure.to_date ?? ""}まで）`
+        ? `支援措置の対象者です（${supportMeasureKindLabels[measure.kind as keyof typeof supportMeasureKindLabels] ?? measure.kind}、${measure.to_date ? `${formatWareki(measure.to_date)}まで` : "期限なし"}）`
         : "世帯員が支援措置の対象です",
     });
   }
@@ -152,14 +153,14 @@ export async function personDetail(
   if (row.status !== "active")
     warnings.push({
       kind: row.status === "movedOut" ? "movedOut" : row.status === "deceased" ? "deceased" : "erased",
-      message: `${personStatusLabels[row.status]}${row.status_date ? `（${row.status_date}）` : ""}の方です`,
+      message: `${personStatusLabels[row.status]}${row.status_date ? `（${formatWareki(row.status_date)}）` : ""}の方です`,
     });
   for (const m of moveOuts)
-    warnings.push({ kind: "moveOutPending", message: `転出予定です（${m.planned_on}）` });
+    warnings.push({ kind: "moveOutPending", message: `転出予定です（${formatWareki(m.planned_on)}）` });
   if (row.residence_period_to && row.residence_period_to < today)
     warnings.push({
       kind: "residencePeriod",
-      message: `在留期間 (${row.residence_period_to}) を過ぎています`,
+      message: `在留期間（${formatWareki(row.residence_period_to)}まで）を過ぎています`,
     });
 
   const head = household ? everyone.find((p) => p.id === household.head_person_id) : undefined;

@@ -32,6 +32,7 @@ export function shownAddress(
   person: { id: string; household_id: string | null },
   text: string | null,
 ): { text: string | null; masked: boolean } {
+  if (text === null) return { text: null, masked: false };
   const protection = {
     protected: isProtected(state, person),
     acknowledged:
@@ -42,7 +43,7 @@ export function shownAddress(
   return { text: null, masked: true };
 }
 
-export function addressText(
+function addressText(
   row: Pick<PersonRow, "town_name" | "lot" | "katagaki" | "outside_address" | "status">,
 ): string | null {
   if (row.town_name && row.status === "active")

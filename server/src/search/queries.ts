@@ -36,37 +36,33 @@ export interface PersonRow {
   rank: number;
 }
 
-const like = (key: string) => `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const escape = (key: string) => key.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+interface TextCriterion {
+  column: RawBuilder<unknown>;
+  history: RawBuilder<unknown>;
+  key: string;
+}
 
 /**
- * Candidates come from the current names and, separately, from past names and addresses in the
- * history (旧氏名, 前住所), each through its own trigram index; the person table is then filtered
- * by the other criteria. Exact matches rank first, then matches from the start, then the rest.
+ * Two phases, so the common case stays an index range scan however large the city:
+ * 1. matches from the start of the current name or address (btree text_pattern_ops, read in key
+ *    order, so an exact match, being the shortest key, comes first);
+ * 2. only if that leaves room under the limit: matches inside the key (a given name, a 通称) and
+ *    matches on 旧氏名 / 前住所 in the history, through the trigram indexes.
+ * Other criteria (birth date, number, kind, status) filter both phases.
  */
 export async function searchPersons(
   db: Db,
   plan: SearchPlan,
 ): Promise<{ rows: PersonRow[]; truncated: boolean }> {
-  const sources: RawBuilder<unknown>[] = [];
-  let rank: RawBuilder<unknown> = sql`2`;
-  if (plan.kana !== undefined || plan.name !== undefined) {
-    const [column, previous, key] =
-      plan.kana !== undefined
-        ? [sql`search_kana`, sql`previous_search_kana`, plan.kana]
-        : [sql`search_name`, sql`previous_search_name`, plan.name as string];
-    sources.push(sql`
-      select id, false as via_previous from person where ${column} like ${like(key)}
-      union all
-      select person_id, true from residence_change where ${previous} like ${like(key)}`);
-    rank = sql`case when p.${column} = ${key} or p.${column} like ${`${key}/%`} then 0
-      when p.${column} like ${`${key}%`} then 1 else 2 end`;
-  }
-  if (plan.address !== undefined) {
-    sources.push(sql`
-      select id, false as via_previous from person where search_address like ${like(plan.address)}
-      union all
-      select person_id, true from residence_change where from_address_key like ${like(plan.address)}`);
-  }
+  const text: TextCriterion[] = [];
+  if (plan.kana !== undefined)
+    text.push({ column: sql`p.search_kana`, history: sql`previous_search_kana`, key: plan.kana });
+  if (plan.name !== undefined)
+    text.push({ column: sql`p.search_name`, history: sql`previous_search_name`, key: plan.name });
+  if (plan.address !== undefined)
+    text.push({ column: sql`p.search_address`, history: sql`from_address_key`, key: plan.address });
   const filters: RawBuilder<unknown>[] = [sql`true`];
   if (plan.birthFrom) filters.push(sql`p.birth_date between ${plan.birthFrom} and ${plan.birthTo}`);
   if (plan.code)
@@ -75,26 +71,49 @@ export async function searchPersons(
     );
   if (plan.kind !== "all") filters.push(sql`p.kind = ${plan.kind}`);
   if (!plan.includeInactive) filters.push(sql`p.status = 'active'`);
-  // Every source must match (criteria combine with AND); a person found through history is marked.
-  const hits = sources.map(
-    (source, i) =>
-      sql`join (select id, bool_and(via_previous) as via_previous from (${source}) s group by id) ${sql.id(`h${i}`)} on ${sql.id(`h${i}`)}.id = p.id`,
+  const order = text[0] ? sql`${text[0].column}, p.id` : sql`p.search_kana, p.id`;
+
+  const run = (
+    conditions: RawBuilder<unknown>[],
+    viaPrevious: RawBuilder<unknown>,
+    limit: number,
+    exclude: string[],
+  ) =>
+    sql<PersonRow>`
+      select p.*, t.name as town_name, ${viaPrevious} as via_previous, 0 as rank
+      from person p left join address_town t on t.code = p.town_code
+      where ${sql.join([...filters, ...conditions], sql` and `)}
+        ${exclude.length > 0 ? sql`and p.id <> all(${exclude})` : sql``}
+      order by ${order}
+      limit ${limit}`.execute(db);
+
+  const first = await run(
+    text.map((c) => sql`${c.column} like ${`${escape(c.key)}%`}`),
+    sql`false`,
+    plan.limit + 1,
+    [],
   );
-  const via =
-    sources.length > 0
-      ? sql.join(
-          sources.map((_, i) => sql`${sql.id(`h${i}`)}.via_previous`),
-          sql` or `,
-        )
-      : sql`false`;
-  const { rows } = await sql<PersonRow>`
-    select p.*, t.name as town_name, (${via}) as via_previous, ${rank} as rank
-    from person p
-    ${sql.join(hits, sql` `)}
-    left join address_town t on t.code = p.town_code
-    where ${sql.join(filters, sql` and `)}
-    order by rank, (p.status = 'active') desc, p.search_kana, p.id
-    limit ${plan.limit + 1}`.execute(db);
+  let rows = first.rows;
+  if (text.length > 0 && rows.length <= plan.limit) {
+    const contains = (c: TextCriterion) => `%${escape(c.key)}%`;
+    const current = sql.join(
+      text.map((c) => sql`${c.column} like ${contains(c)}`),
+      sql` and `,
+    );
+    // Each candidate source is one index lookup (trigram), unioned; never an OR across tables.
+    const single = text.length === 1 ? text[0] : undefined;
+    const candidates = single
+      ? sql`select p.id from person p where ${current}
+          union select h.person_id from residence_change h where h.${single.history} like ${contains(single)}`
+      : sql`select p.id from person p where ${current}`;
+    const second = await run(
+      [sql`p.id in (${candidates})`],
+      sql`not (${current})`,
+      plan.limit + 1 - rows.length,
+      rows.map((r) => r.id),
+    );
+    rows = [...rows, ...second.rows];
+  }
   return { rows: rows.slice(0, plan.limit), truncated: rows.length > plan.limit };
 }
 

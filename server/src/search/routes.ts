@@ -34,18 +34,20 @@ export async function searchRoutes(app: FastifyInstance, ctx: AppContext): Promi
       const plan = planSearch(request.query);
       const today = japanDate(new Date());
       const found = await searchPersons(ctx.db, plan);
-      const state = await protectionState(ctx.db, auth, found.rows, today);
+      const [state, flags] = await Promise.all([
+        protectionState(ctx.db, auth, found.rows, today),
+        flagsFor(
+          ctx.db,
+          found.rows.map((p) => p.id),
+          today,
+        ),
+      ]);
       // Found through an address, a protected person would betray where they live: such results are
       // left out for roles that may not see protected addresses.
       const rows =
         plan.address !== undefined && !mayViewProtectedAddress(auth.permissions)
           ? found.rows.filter((row) => !isProtected(state, row))
           : found.rows;
-      const flags = await flagsFor(
-        ctx.db,
-        rows.map((p) => p.id),
-        today,
-      );
       const persons = rows.map((row) => summary(auth, state, flags, row, matchedBy(row, plan)));
       await ctx.audit.write(ctx.db, actorOf(request), {
         action: "person.search",

@@ -93,7 +93,7 @@ export function fieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = issue.path.replace(/^(body|query|params)\./, "").split(".")[0] ?? "";
+    const key = issue.path.replace(/^(body|querystring|query|params)\./, "").split(".")[0] ?? "";
     if (key && !out[key]) out[key] = issue.message;
   }
   return out;

@@ -9,6 +9,8 @@ import { useSession } from "../auth/session.ts";
 import { functionRoutes } from "../home/functions.ts";
 import { HomePage } from "../home/home-page.tsx";
 import { FeedsPage } from "../registry/feeds-page.tsx";
+import { PersonPage } from "../search/person-page.tsx";
+import { SearchPage } from "../search/search-page.tsx";
 import { errorMessage } from "./api.ts";
 import { AppLayout } from "./layout.tsx";
 import { Placeholder } from "./placeholder.tsx";
@@ -45,12 +47,13 @@ function Home() {
 /** The screens built so far; the rest are placeholders. */
 const screens: Partial<Record<FunctionPermission, ComponentType>> = {
   dataFeedAdmin: FeedsPage,
+  search: SearchPage,
 };
 
 /** A function's screen, or the placeholder that says this counter may not use it. */
-function FunctionScreen({ fn }: { fn: FunctionPermission }) {
+function FunctionScreen({ fn, screen }: { fn: FunctionPermission; screen?: ComponentType }) {
   const session = useOutletContext<SessionInfo>();
-  const Screen = screens[fn];
+  const Screen = screen ?? screens[fn];
   if (!Screen || !session.functions.includes(fn)) return <Placeholder session={session} fn={fn} />;
   return <Screen />;
 }
@@ -67,6 +70,7 @@ export function AppRoutes() {
           {Object.entries(functionRoutes).map(([fn, path]) => (
             <Route key={fn} path={path} element={<FunctionScreen fn={fn as FunctionPermission} />} />
           ))}
+          <Route path="/persons/:id" element={<FunctionScreen fn="search" screen={PersonPage} />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Route>

@@ -79,6 +79,8 @@ export const registry: AppMigration = {
       create index person_search_name on person using gin (search_name gin_trgm_ops);
       create index person_search_kana_prefix on person (search_kana text_pattern_ops);
       create index person_search_address on person using gin (search_address gin_trgm_ops);
+      create index person_search_name_prefix on person (search_name text_pattern_ops);
+      create index person_search_address_prefix on person (search_address text_pattern_ops);
       create table residence_change (
         id bigint generated always as identity primary key,
         person_id text not null,

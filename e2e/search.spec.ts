@@ -1,0 +1,250 @@
+import AxeBuilder from "@axe-core/playwright";
+import { formatWareki } from "@ichimado/core/common/wareki";
+import type { PersonRecord } from "@ichimado/core/registry/records";
+import { generateCity } from "@ichimado/tools/city/generate";
+import { towns } from "@ichimado/tools/city/towns";
+import { expect, type Page, test } from "@playwright/test";
+import { chooseCounterIfAsked, logIn } from "./support/auth.ts";
+
+// The demo server imports this very city (DEMO_RESIDENTS=2000, default seed): the test knows who is in it.
+const city = generateCity({ residents: 2000 });
+const personById = new Map(city.persons.map((p) => [p.id, p]));
+
+function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`the generated city has no ${what}`);
+  return value;
+}
+
+const protectedPerson = must(
+  personById.get(must(city.supportMeasures[0], "support measure").personId),
+  "protected person",
+);
+const protectedHouseholds = new Set(city.supportMeasures.map((s) => personById.get(s.personId)?.householdId));
+const bannedPersons = new Set(city.issuanceBans.map((b) => b.personId));
+const householdOf = (person: PersonRecord) =>
+  city.persons.filter((p) => p.householdId === person.householdId);
+
+/** An ordinary head of a family: living here, no flags that change what the screen shows. */
+const ordinary = must(
+  city.persons.find(
+    (p) =>
+      p.kind === "resident" &&
+      p.status === "active" &&
+      p.relationship === "世帯主" &&
+      !p.nationality &&
+      !protectedHouseholds.has(p.householdId) &&
+      !bannedPersons.has(p.id) &&
+      householdOf(p).filter((m) => m.status === "active").length >= 3,
+  ),
+  "ordinary family",
+);
+const ordinaryMembers = householdOf(ordinary).filter((m) => m.id !== ordinary.id && m.status === "active");
+
+/** What must never appear for a role without supportMeasureView: the town and lot of the address. */
+function addressOf(person: PersonRecord): string {
+  const address = must(person.address ?? undefined, "address");
+  const town = must(
+    towns.find((t) => t.code === address.townCode),
+    "town",
+  );
+  return `${town.name}${address.lot}`;
+}
+
+const hiragana = (katakana: string) =>
+  katakana.replace(/[\u30A1-\u30F6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+
+const birthDateOf = (person: PersonRecord) => must(person.birthDate ?? undefined, "birth date");
+
+const maskedText = "支援措置のため表示できません";
+
+async function openSearch(page: Page, loginId: string): Promise<void> {
+  await logIn(page, loginId);
+  await chooseCounterIfAsked(page, "市民課");
+  await page
+    .getByRole("navigation", { name: "業務メニュー" })
+    .getByRole("link", { name: "宛名検索・照会" })
+    .click();
+  await expect(page).toHaveURL(/\/search$/);
+  await expect(page.getByLabel("氏名・カナ")).toBeFocused();
+}
+
+const results = (page: Page) => page.getByRole("table", { name: /宛名の検索結果/ });
+
+const resultRow = (page: Page, person: PersonRecord) =>
+  results(page)
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: person.name, exact: true }) });
+
+/** Searches by reading (typed in hiragana) and a 和暦 birth date, with Enter as at the counter. */
+async function searchByKanaAndBirth(page: Page, person: PersonRecord): Promise<void> {
+  await page.getByLabel("氏名・カナ").fill(hiragana(person.nameKana));
+  await page.getByLabel("生年月日").fill(formatWareki(birthDateOf(person), "short"));
+  await page.getByLabel("生年月日").press("Enter");
+  await expect(page.getByTestId("result-count")).toHaveText(/^\d+ 件$/);
+  await expect(resultRow(page, person)).toHaveCount(1);
+}
+
+async function expectNoSeriousViolations(page: Page): Promise<void> {
+  const found = await new AxeBuilder({ page }).analyze();
+  const serious = found.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
+}
+
+test("a clerk finds a resident by hiragana and 和暦, opens the view and the household", async ({ page }) => {
+  await openSearch(page, "shimin01");
+  await searchByKanaAndBirth(page, ordinary);
+  await expect(page).toHaveURL(/\/search\?.*name=/);
+  const row = resultRow(page, ordinary);
+  await expect(row).toContainText(ordinary.nameKana);
+  await expect(row).toContainText(formatWareki(birthDateOf(ordinary)));
+  await expect(row).toContainText("在住");
+  await expect(row).not.toContainText(maskedText);
+
+  // Keyboard: Tab reaches the row's link, Enter opens the person.
+  await row.getByRole("link").focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/persons/${ordinary.id}$`));
+  await expect(page.getByRole("heading", { level: 1, name: ordinary.name })).toBeFocused();
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
+  const basic = page.getByRole("region", { name: "基本情報" });
+  await expect(basic).toContainText(formatWareki(birthDateOf(ordinary)));
+  await expect(basic).toContainText(addressOf(ordinary));
+
+  const members = page.getByRole("region", { name: "世帯" }).getByRole("table", { name: "世帯員" });
+  await expect(members).toContainText(`${ordinary.name}（この方）`);
+  for (const member of ordinaryMembers) {
+    await expect(members.getByRole("link", { name: member.name, exact: true })).toBeVisible();
+  }
+  const first = must(ordinaryMembers[0], "household member");
+  await members.getByRole("link", { name: first.name, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: first.name })).toBeFocused();
+
+  // Back to the same search, with its criteria still in the form.
+  await page.getByRole("link", { name: "検索結果に戻る" }).click();
+  await expect(page.getByLabel("氏名・カナ")).toHaveValue(hiragana(ordinary.nameKana));
+  await expect(resultRow(page, ordinary)).toHaveCount(1);
+  // And the browser's back button returns to the member's view.
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1, name: first.name })).toBeVisible();
+});
+
+test("a clerk without supportMeasureView finds a protected person but never sees the address", async ({
+  page,
+}) => {
+  await openSearch(page, "shimin01");
+  const address = addressOf(protectedPerson);
+  const birth = formatWareki(birthDateOf(protectedPerson), "short");
+  const [eraKey, year, month, day] = [birth[0], ...birth.slice(1).split(".")] as [
+    string,
+    string,
+    string,
+    string,
+  ];
+  const sixDigits = [year, month, day].map((n) => n.padStart(2, "0")).join("");
+
+  // Six digits without an era: refused in the form, with the reason.
+  await page.getByLabel("氏名・カナ").fill(hiragana(protectedPerson.nameKana));
+  const birthField = page.getByLabel("生年月日");
+  await birthField.fill(sixDigits);
+  await birthField.press("Enter");
+  await expect(birthField).toBeFocused();
+  await expect(birthField).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("6桁の日付は元号を選んでから入力してください")).toBeVisible();
+
+  await page.getByLabel("元号").selectOption(eraKey);
+  await birthField.press("Enter");
+  const row = resultRow(page, protectedPerson);
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole("list", { name: "注意事項" })).toContainText("支援措置");
+  await expect(row).toContainText(maskedText);
+  expect(await page.content()).not.toContain(address);
+
+  await row.getByRole("link").click();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText(
+    /この方は住民基本台帳事務における支援措置の対象です（.+）。住所等の取扱いに注意してください。/,
+  );
+  await expect(dialog.getByRole("button", { name: "確認しました" })).toBeFocused();
+  // Nothing else of the person until the warning is acknowledged.
+  await expect(page.getByRole("region", { name: "基本情報" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: protectedPerson.name })).toHaveCount(0);
+
+  await dialog.getByRole("button", { name: "確認しました" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: protectedPerson.name })).toBeFocused();
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "基本情報" })).toContainText(maskedText);
+  await expect(page.getByRole("region", { name: "世帯" })).toContainText(maskedText);
+  expect(await page.locator("body").textContent()).not.toContain(address);
+  expect(await page.content()).not.toContain(address);
+});
+
+test("a supervisor with supportMeasureView sees the address only after acknowledging", async ({ page }) => {
+  await openSearch(page, "kakari01");
+  const address = addressOf(protectedPerson);
+  await searchByKanaAndBirth(page, protectedPerson);
+  await expect(resultRow(page, protectedPerson)).toContainText(maskedText);
+  expect(await page.content()).not.toContain(address);
+
+  await resultRow(page, protectedPerson).getByRole("link").click();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText("支援措置の対象です");
+  expect(await page.content()).not.toContain(address);
+  await dialog.getByRole("button", { name: "確認しました" }).press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: protectedPerson.name })).toBeFocused();
+  await expect(page.getByRole("region", { name: "基本情報" })).toContainText(address);
+  await expect(page.getByRole("region", { name: "基本情報" })).not.toContainText(maskedText);
+});
+
+test("a broad search is capped, and ↑↓ move between the result rows", async ({ page }) => {
+  await openSearch(page, "shimin01");
+  const surname = must(ordinary.name.split("　")[0], "surname");
+  await page.getByLabel("氏名・カナ").fill(surname);
+  await page.getByLabel("氏名・カナ").press("Enter");
+  await expect(page.getByTestId("result-count")).toHaveText(/^\d+ 件$/);
+  const links = results(page).getByRole("link");
+  expect(await links.count()).toBeGreaterThan(2);
+  await links.nth(0).focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(links.nth(1)).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(links.nth(2)).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await expect(links.nth(1)).toBeFocused();
+
+  await page.getByLabel("氏名・カナ").fill("");
+  await page.getByLabel("住所").fill("出雲市");
+  await page.getByLabel("住所").press("Enter");
+  await expect(page.getByTestId("result-count")).toHaveText("50 件");
+  await expect(
+    page.getByText("件数が多いため先頭 50 件を表示しています。条件を追加してください"),
+  ).toBeVisible();
+
+  await page.getByLabel("住所").fill("");
+  await page.getByLabel("番号").fill("9999999999");
+  await page.getByLabel("番号").press("Enter");
+  await expect(page.getByTestId("result-count")).toHaveText("0 件");
+  await expect(page.getByText("該当する宛名はありません")).toBeVisible();
+  // Reload keeps the search; back returns to the previous one.
+  await page.reload();
+  await expect(page.getByLabel("番号")).toHaveValue("9999999999");
+  await page.goBack();
+  await expect(page.getByLabel("住所")).toHaveValue("出雲市");
+  await expect(page.getByTestId("result-count")).toHaveText("50 件");
+});
+
+test("search results, the warning and the person view pass an accessibility scan", async ({ page }) => {
+  await openSearch(page, "shimin01");
+  await searchByKanaAndBirth(page, ordinary);
+  await expectNoSeriousViolations(page);
+  await resultRow(page, ordinary).getByRole("link").click();
+  await expect(page.getByRole("region", { name: "世帯" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await page.getByRole("link", { name: "検索結果に戻る" }).click();
+  await searchByKanaAndBirth(page, protectedPerson);
+  await resultRow(page, protectedPerson).getByRole("link").click();
+  await expect(page.getByRole("alertdialog")).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
