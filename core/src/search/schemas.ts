@@ -131,6 +131,10 @@ export const personDetailSchema = z.object({
       toDate: z.string().nullable(),
     })
     .nullable(),
+  /** People staff linked to this one (same address in another household, carer, …), both ways. */
+  related: z.array(
+    z.object({ linkId: z.number(), relation: z.string(), note: z.string(), person: personSummarySchema }),
+  ),
   history: z.array(
     z.object({
       kind: z.string(),
@@ -142,3 +146,10 @@ export const personDetailSchema = z.object({
   ),
 });
 export type PersonDetail = z.infer<typeof personDetailSchema>;
+
+export const relatedPersonRequestSchema = z.object({
+  relatedPersonId: z.string().regex(/^\d{10}$/, "宛名番号は10桁の数字です"),
+  relation: z.string().trim().min(1, "関係を入力してください").max(40, "関係は40文字以内で入力してください"),
+  note: z.string().trim().max(200, "備考は200文字以内で入力してください").default(""),
+});
+export type RelatedPersonRequest = z.infer<typeof relatedPersonRequestSchema>;

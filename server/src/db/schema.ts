@@ -235,6 +235,16 @@ export interface SupportMeasureAckTable {
   acknowledged_at: GeneratedTimestamp;
 }
 
+export interface RelatedPersonTable {
+  id: Generated<number>;
+  person_id: string;
+  related_person_id: string;
+  relation: string;
+  note: Generated<string>;
+  created_by: number;
+  created_at: GeneratedTimestamp;
+}
+
 export interface Database {
   counter: CounterTable;
   role: RoleTable;
@@ -256,4 +266,5 @@ export interface Database {
   import_run: ImportRunTable;
   feed_setting: FeedSettingTable;
   support_measure_ack: SupportMeasureAckTable;
+  related_person: RelatedPersonTable;
 }

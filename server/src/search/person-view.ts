@@ -67,7 +67,15 @@ export async function personDetail(
         sql`p.household_id = ${row.household_id} and p.status = 'active' and p.kind = 'resident'`,
       )
     : [];
-  const everyone = [row, ...members.filter((m) => m.id !== row.id)];
+  const links = await db
+    .selectFrom("related_person")
+    .select(["id", "person_id", "related_person_id", "relation", "note"])
+    .where((eb) => eb.or([eb("person_id", "=", id), eb("related_person_id", "=", id)]))
+    .orderBy("id")
+    .execute();
+  const otherIds = links.map((l) => (l.person_id === id ? l.related_person_id : l.person_id));
+  const others = otherIds.length > 0 ? await personRows(db, sql`p.id = any(${otherIds})`) : [];
+  const everyone = [row, ...members.filter((m) => m.id !== row.id), ...others];
   const state = await protectionState(db, auth, everyone, today);
   const flags = await flagsFor(
     db,
@@ -211,6 +219,12 @@ export async function personDetail(
           toDate: measure?.to_date ?? null,
         }
       : null,
+    related: links.flatMap((l) => {
+      const other = others.find((o) => o.id === (l.person_id === id ? l.related_person_id : l.person_id));
+      return other
+        ? [{ linkId: l.id, relation: l.relation, note: l.note, person: summary(auth, state, flags, other) }]
+        : [];
+    }),
     history: history.map((h) => ({
       kind: h.kind,
       kindLabel: residenceChangeKindLabels[h.kind as ResidenceChangeKind] ?? h.kind,

@@ -71,24 +71,31 @@ export async function searchPersons(
     );
   if (plan.kind !== "all") filters.push(sql`p.kind = ${plan.kind}`);
   if (!plan.includeInactive) filters.push(sql`p.status = 'active'`);
-  const order = text[0] ? sql`${text[0].column}, p.id` : sql`p.search_kana, p.id`;
+  const key = text[0]?.column ?? sql`p.search_kana`;
+  // Phase 1 reads the "C"-collated index in order; phase 2 sorts its few candidates instead, because
+  // an ordered index there tempts the planner to walk every key looking for them.
+  const indexOrder = sql`${key} collate "C", p.id`;
+  const sortOrder = sql`${key}, p.id`;
 
   const run = (
     conditions: RawBuilder<unknown>[],
     viaPrevious: RawBuilder<unknown>,
     limit: number,
     exclude: string[],
+    candidates?: RawBuilder<unknown>,
   ) =>
     sql<PersonRow>`
+      ${candidates ? sql`with candidate as materialized (${candidates})` : sql``}
       select p.*, t.name as town_name, ${viaPrevious} as via_previous, 0 as rank
       from person p left join address_town t on t.code = p.town_code
+      ${candidates ? sql`join candidate c on c.id = p.id` : sql``}
       where ${sql.join([...filters, ...conditions], sql` and `)}
         ${exclude.length > 0 ? sql`and p.id <> all(${exclude})` : sql``}
-      order by ${order}
+      order by ${candidates ? sortOrder : indexOrder}
       limit ${limit}`.execute(db);
 
   const first = await run(
-    text.map((c) => sql`${c.column} like ${`${escape(c.key)}%`}`),
+    text.map((c) => sql`${c.column} collate "C" like ${`${escape(c.key)}%`}`),
     sql`false`,
     plan.limit + 1,
     [],
@@ -106,11 +113,14 @@ export async function searchPersons(
       ? sql`select p.id from person p where ${current}
           union select h.person_id from residence_change h where h.${single.history} like ${contains(single)}`
       : sql`select p.id from person p where ${current}`;
+    // Materialised first: otherwise the planner may walk the ordered index of all 200,000 keys
+    // looking for the few candidates.
     const second = await run(
-      [sql`p.id in (${candidates})`],
+      [],
       sql`not (${current})`,
       plan.limit + 1 - rows.length,
       rows.map((r) => r.id),
+      candidates,
     );
     rows = [...rows, ...second.rows];
   }

@@ -6,6 +6,7 @@ import {
   personDetailSchema,
   personSearchQuerySchema,
   personSearchResultSchema,
+  relatedPersonRequestSchema,
 } from "@ichimado/core/search/schemas";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -18,6 +19,7 @@ import { isProtected, summary } from "./present.ts";
 import { flagsFor, searchPersons } from "./queries.ts";
 
 const searchAccess = { access: { kind: "permission", permission: "search" } } as const;
+const receptionAccess = { access: { kind: "permission", permission: "reception" } } as const;
 const personParams = z.object({ id: z.string().regex(/^\d{10}$/, "宛名番号は10桁の数字です") });
 
 export async function searchRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -82,6 +84,102 @@ export async function searchRoutes(app: FastifyInstance, ctx: AppContext): Promi
         outcome: "success",
       });
       return detail;
+    },
+  );
+
+  r.post(
+    "/api/v1/persons/:id/related",
+    {
+      config: receptionAccess,
+      schema: {
+        params: personParams,
+        body: relatedPersonRequestSchema,
+        response: { 201: z.object({ linkId: z.number() }) },
+      },
+    },
+    async (request, reply) => {
+      const auth = requireAuth(request);
+      const { relatedPersonId, relation, note } = request.body;
+      if (relatedPersonId === request.params.id)
+        throw new HttpError(400, "VALIDATION", "同じ宛名どうしは関連付けできません");
+      const found = await ctx.db
+        .selectFrom("person")
+        .select("id")
+        .where("id", "in", [request.params.id, relatedPersonId])
+        .execute();
+      if (new Set(found.map((f) => f.id)).size < 2)
+        throw new HttpError(404, "NOT_FOUND", "指定された宛名はありません");
+      const linkId = await ctx.db.transaction().execute(async (trx) => {
+        const existing = await trx
+          .selectFrom("related_person")
+          .select("id")
+          .where((eb) =>
+            eb.or([
+              eb.and([
+                eb("person_id", "=", request.params.id),
+                eb("related_person_id", "=", relatedPersonId),
+              ]),
+              eb.and([
+                eb("person_id", "=", relatedPersonId),
+                eb("related_person_id", "=", request.params.id),
+              ]),
+            ]),
+          )
+          .executeTakeFirst();
+        if (existing) throw new HttpError(409, "CONFLICT", "この2人はすでに関連付けられています");
+        const { id } = await trx
+          .insertInto("related_person")
+          .values({
+            person_id: request.params.id,
+            related_person_id: relatedPersonId,
+            relation,
+            note,
+            created_by: auth.staffId,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await ctx.audit.write(trx, actorOf(request), {
+          action: "person.change",
+          target: `related_person:${id}`,
+          personIds: [request.params.id, relatedPersonId],
+          detail: { relation },
+          outcome: "success",
+        });
+        return id;
+      });
+      return reply.status(201).send({ linkId });
+    },
+  );
+
+  r.delete(
+    "/api/v1/persons/:id/related/:linkId",
+    {
+      config: receptionAccess,
+      schema: {
+        params: personParams.extend({ linkId: z.coerce.number().int().positive() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await ctx.db.transaction().execute(async (trx) => {
+        const removed = await trx
+          .deleteFrom("related_person")
+          .where("id", "=", request.params.linkId)
+          .where((eb) =>
+            eb.or([eb("person_id", "=", request.params.id), eb("related_person_id", "=", request.params.id)]),
+          )
+          .returning(["person_id", "related_person_id"])
+          .executeTakeFirst();
+        if (!removed) throw new HttpError(404, "NOT_FOUND", "指定された関連付けはありません");
+        await ctx.audit.write(trx, actorOf(request), {
+          action: "person.change",
+          target: `related_person:${request.params.linkId}`,
+          personIds: [removed.person_id, removed.related_person_id],
+          detail: { removed: true },
+          outcome: "success",
+        });
+      });
+      return reply.status(204).send(null);
     },
   );
 

@@ -234,3 +234,33 @@ describe("what a role may see", () => {
     expect(row?.detail).toMatchObject({ criteria: { name: "ヤマネ", limit: 5 } });
   });
 });
+
+describe("related persons", () => {
+  it("links two people both ways, refuses duplicates and self-links, and audits the change", async () => {
+    const [a, b] = city.persons.filter((p) => p.kind === "resident" && p.status === "active");
+    if (!a || !b) throw new Error("need two residents");
+    const add = (body: unknown) =>
+      t.call("POST", `/api/v1/persons/${a.id}/related`, { cookie: cookies.clerk, body });
+    const created = await add({ relatedPersonId: b.id, relation: "同一住所・別世帯", note: "世帯分離" });
+    expect(created.statusCode).toBe(201);
+    const { linkId } = created.json() as { linkId: number };
+    expect((await detail("clerk", b.id)).json.related).toMatchObject([
+      { linkId, relation: "同一住所・別世帯", person: { id: a.id } },
+    ]);
+    expect((await add({ relatedPersonId: b.id, relation: "x" })).statusCode).toBe(409);
+    expect((await add({ relatedPersonId: a.id, relation: "x" })).statusCode).toBe(400);
+    expect((await add({ relatedPersonId: b.id, relation: "" })).statusCode).toBe(400);
+    expect((await add({ relatedPersonId: "0000000000", relation: "x" })).statusCode).toBe(404);
+    const removed = await t.call("DELETE", `/api/v1/persons/${b.id}/related/${linkId}`, {
+      cookie: cookies.clerk,
+    });
+    expect(removed.statusCode).toBe(204);
+    expect((await detail("clerk", a.id)).json.related).toEqual([]);
+    const audit = await t.database.db
+      .selectFrom("audit_log")
+      .select("person_ids")
+      .where("target", "=", `related_person:${linkId}`)
+      .execute();
+    expect(audit).toHaveLength(2);
+  });
+});
