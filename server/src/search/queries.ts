@@ -36,7 +36,7 @@ export interface PersonRow {
   rank: number;
 }
 
-const escape = (key: string) => key.replace(/[\\%_]/g, (c) => `\\${c}`);
+const escapeLike = (key: string) => key.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 interface TextCriterion {
   column: RawBuilder<unknown>;
@@ -95,14 +95,14 @@ export async function searchPersons(
       limit ${limit}`.execute(db);
 
   const first = await run(
-    text.map((c) => sql`${c.column} collate "C" like ${`${escape(c.key)}%`}`),
+    text.map((c) => sql`${c.column} collate "C" like ${`${escapeLike(c.key)}%`}`),
     sql`false`,
     plan.limit + 1,
     [],
   );
   let rows = first.rows;
   if (text.length > 0 && rows.length <= plan.limit) {
-    const contains = (c: TextCriterion) => `%${escape(c.key)}%`;
+    const contains = (c: TextCriterion) => `%${escapeLike(c.key)}%`;
     const current = sql.join(
       text.map((c) => sql`${c.column} like ${contains(c)}`),
       sql` and `,
