@@ -1,7 +1,10 @@
 import { defineConfig, type ReporterDescription } from "@playwright/test";
 import { e2eEnvironment } from "./support/environment.ts";
 
-const port = 3100;
+// A port per run, so two suites on one machine (a CI run and a developer's) cannot meet.
+// Set once in the runner; its workers inherit the environment and so the same port.
+process.env.E2E_PORT ??= String(3100 + (process.pid % 800));
+const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
 const environment = e2eEnvironment();
 
