@@ -1,26 +1,14 @@
-import AxeBuilder from "@axe-core/playwright";
 import { formatWareki } from "@ichimado/core/common/wareki";
 import type { PersonRecord } from "@ichimado/core/registry/records";
-import { generateCity } from "@ichimado/tools/city/generate";
-import { towns } from "@ichimado/tools/city/towns";
 import { expect, type Page, test } from "@playwright/test";
 import { chooseCounterIfAsked, logIn } from "./support/auth.ts";
-
-// The demo server imports this very city (DEMO_RESIDENTS=2000, default seed): the test knows who is in it.
-const city = generateCity({ residents: 2000 });
-const personById = new Map(city.persons.map((p) => [p.id, p]));
-
-function must<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`the generated city has no ${what}`);
-  return value;
-}
+import { expectNoSeriousViolations } from "./support/axe.ts";
+import { addressOf, bannedPersons, city, must, personById, protectedHouseholds } from "./support/city.ts";
 
 const protectedPerson = must(
   personById.get(must(city.supportMeasures[0], "support measure").personId),
   "protected person",
 );
-const protectedHouseholds = new Set(city.supportMeasures.map((s) => personById.get(s.personId)?.householdId));
-const bannedPersons = new Set(city.issuanceBans.map((b) => b.personId));
 const householdOf = (person: PersonRecord) =>
   city.persons.filter((p) => p.householdId === person.householdId);
 
@@ -39,16 +27,6 @@ const ordinary = must(
   "ordinary family",
 );
 const ordinaryMembers = householdOf(ordinary).filter((m) => m.id !== ordinary.id && m.status === "active");
-
-/** What must never appear for a role without supportMeasureView: the town and lot of the address. */
-function addressOf(person: PersonRecord): string {
-  const address = must(person.address ?? undefined, "address");
-  const town = must(
-    towns.find((t) => t.code === address.townCode),
-    "town",
-  );
-  return `${town.name}${address.lot}`;
-}
 
 const hiragana = (katakana: string) =>
   katakana.replace(/[\u30A1-\u30F6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
@@ -82,14 +60,6 @@ async function searchByKanaAndBirth(page: Page, person: PersonRecord): Promise<v
   await page.getByLabel("生年月日").press("Enter");
   await expect(page.getByTestId("result-count")).toHaveText(/^\d+ 件$/);
   await expect(resultRow(page, person)).toHaveCount(1);
-}
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const found = await new AxeBuilder({ page }).analyze();
-  const serious = found.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-  ).toEqual([]);
 }
 
 test("a clerk finds a resident by hiragana and 和暦, opens the view and the household", async ({ page }) => {

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ApiError, onUnauthenticated } from "./app/api.ts";
 import { AppRoutes } from "./app/router.tsx";
 import { setSession } from "./auth/session.ts";
+import { SelectionProvider } from "./search/selection.tsx";
 import "./styles.css";
 
 z.config(z.locales.ja());
@@ -25,9 +26,11 @@ if (!root) throw new Error("#root is missing from index.html");
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
+      <SelectionProvider>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </SelectionProvider>
     </QueryClientProvider>
   </StrictMode>,
 );

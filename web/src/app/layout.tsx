@@ -5,6 +5,7 @@ import { Link, useNavigate } from "react-router";
 import { logout } from "../auth/api.ts";
 import { CounterSwitcher } from "../auth/counter-switcher.tsx";
 import { setSession } from "../auth/session.ts";
+import { SelectionTray } from "../search/selection-tray.tsx";
 import { focusRing, secondaryButton } from "./ui.tsx";
 
 /** The frame of every screen after login: who, where, switch counter, log out. */
@@ -57,6 +58,7 @@ export function AppLayout({ session, children }: { session: SessionInfo; childre
           </div>
         </div>
       </header>
+      {session.functions.includes("search") && <SelectionTray />}
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-6 py-8 outline-none">
         {children}
       </main>

@@ -1,4 +1,8 @@
-import { personDetailSchema, personSearchResultSchema } from "@ichimado/core/search/schemas";
+import {
+  personDetailSchema,
+  personSearchResultSchema,
+  type RelatedPersonRequest,
+} from "@ichimado/core/search/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { apiRequest } from "../app/api.ts";
@@ -36,6 +40,32 @@ export function useAcknowledgeSupportMeasure(id: string) {
         `/persons/${encodeURIComponent(id)}/support-measure/acknowledge`,
         acknowledgedSchema,
         {},
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: searchKey }),
+  });
+}
+
+const linkCreatedSchema = z.object({ linkId: z.number() });
+
+/** 関連者 added; pending until the view (both persons' views) is fetched again. */
+export function useAddRelatedPerson(personId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RelatedPersonRequest) =>
+      apiRequest("POST", `/persons/${encodeURIComponent(personId)}/related`, linkCreatedSchema, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: searchKey }),
+  });
+}
+
+/** 関連者 link removed (from both persons); pending until the view is fetched again. */
+export function useRemoveRelatedPerson(personId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (linkId: number) =>
+      apiRequest(
+        "DELETE",
+        `/persons/${encodeURIComponent(personId)}/related/${encodeURIComponent(String(linkId))}`,
+        z.null(),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: searchKey }),
   });

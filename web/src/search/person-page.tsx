@@ -1,12 +1,15 @@
+import type { SessionInfo } from "@ichimado/core/auth/schemas";
 import { personKindLabels, sexLabels } from "@ichimado/core/registry/codes";
 import type { PersonDetail, PersonSummary } from "@ichimado/core/search/schemas";
-import { type ReactNode, useEffect, useId, useRef } from "react";
-import { Link, useLocation, useParams } from "react-router";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { Link, useLocation, useOutletContext, useParams } from "react-router";
 import { errorMessage } from "../app/api.ts";
-import { ErrorAlert, focusRing, Loading, primaryButton, useTitle } from "../app/ui.tsx";
+import { ErrorAlert, focusRing, Loading, primaryButton, secondaryButton, useTitle } from "../app/ui.tsx";
 import { useAcknowledgeSupportMeasure, usePersonDetail } from "./api.ts";
 import type { SearchLinkState } from "./criteria.ts";
 import { ageLabel, formatDate } from "./format.ts";
+import { RelatedSection } from "./related.tsx";
+import { useSelection } from "./selection.tsx";
 import { AddressText, FlagBadges, StatusLabel } from "./views.tsx";
 
 type Detail = PersonDetail;
@@ -20,6 +23,7 @@ const sectionClass = "flex flex-col gap-4 rounded-8 border border-solid-gray-420
 export function PersonPage() {
   useTitle("宛名照会");
   const { id = "" } = useParams();
+  const session = useOutletContext<SessionInfo>();
   const location = useLocation();
   const linkState = location.state as Partial<SearchLinkState> | null;
   const state: SearchLinkState | undefined = linkState?.searchQuery
@@ -53,7 +57,15 @@ export function PersonPage() {
       </div>
     );
   }
-  return <PersonView key={id} detail={detail.data} back={back} linkState={state} />;
+  return (
+    <PersonView
+      key={id}
+      detail={detail.data}
+      back={back}
+      linkState={state}
+      canEditRelated={session.functions.includes("reception")}
+    />
+  );
 }
 
 /** Blocks the view until staff confirm they have read it; the address stays masked for most roles. */
@@ -109,12 +121,14 @@ function PersonView({
   detail,
   back,
   linkState,
+  canEditRelated,
 }: {
   detail: Detail;
   back: ReactNode;
   linkState: SearchLinkState | undefined;
+  canEditRelated: boolean;
 }) {
-  const { person, household, enrollments, warnings, supportMeasure, history } = detail;
+  const { person, household, enrollments, warnings, supportMeasure, related, history } = detail;
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
@@ -142,12 +156,74 @@ function PersonView({
             支援措置の対象のため、この窓口では住所を表示できません。
           </p>
         )}
+        <SelectionButtons person={person} />
       </header>
       {warnings.length > 0 && <Warnings warnings={warnings} />}
       <BasicInfo person={person} />
       <HouseholdSection person={person} household={household} linkState={linkState} />
+      <RelatedSection personId={person.id} related={related} canEdit={canEditRelated} linkState={linkState} />
       <Enrollments enrollments={enrollments} personId={person.id} linkState={linkState} />
       <History history={history} />
+    </div>
+  );
+}
+
+const chosenButton =
+  "inline-flex min-h-10 items-center justify-center gap-1 rounded-8 border border-green-800 bg-green-50 px-4 text-std-16B-170 text-green-1000 cursor-default " +
+  focusRing;
+
+/**
+ * 来庁者にする / 対象者に追加: puts this person in the selection the next screens read. A button
+ * already done stays focusable (aria-disabled) so that keyboard focus is not lost.
+ */
+function SelectionButtons({ person }: { person: Person }) {
+  const { visitor, subjects, setVisitor, addSubject } = useSelection();
+  const isVisitor = visitor?.id === person.id;
+  const isSubject = subjects.some((s) => s.id === person.id);
+  const [message, setMessage] = useState("");
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <button
+        type="button"
+        aria-disabled={isVisitor || undefined}
+        className={isVisitor ? chosenButton : secondaryButton}
+        onClick={() => {
+          if (isVisitor) return;
+          setVisitor(person);
+          setMessage(
+            visitor ? `来庁者を ${visitor.name} から ${person.name} に変更しました` : "来庁者にしました",
+          );
+        }}
+      >
+        {isVisitor ? (
+          <>
+            <span aria-hidden="true">✓</span>来庁者に設定済み
+          </>
+        ) : (
+          "来庁者にする"
+        )}
+      </button>
+      <button
+        type="button"
+        aria-disabled={isSubject || undefined}
+        className={isSubject ? chosenButton : secondaryButton}
+        onClick={() => {
+          if (isSubject) return;
+          addSubject(person);
+          setMessage("申請対象者に追加しました");
+        }}
+      >
+        {isSubject ? (
+          <>
+            <span aria-hidden="true">✓</span>対象者に追加済み
+          </>
+        ) : (
+          "対象者に追加"
+        )}
+      </button>
+      <p role="status" className="sr-only">
+        {message}
+      </p>
     </div>
   );
 }
