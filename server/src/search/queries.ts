@@ -1,40 +1,14 @@
-import { type RawBuilder, sql } from "kysely";
+import { type RawBuilder, type Selectable, sql } from "kysely";
 import type { Db } from "../db/database.ts";
+import type { PersonTable } from "../db/schema.ts";
 import type { SearchPlan } from "./criteria.ts";
 
-export interface PersonRow {
-  id: string;
-  kind: "resident" | "nonResident" | "corporation";
-  resident_code: string | null;
-  household_id: string | null;
-  relationship: string | null;
-  name: string;
-  name_kana: string;
-  name_alpha: string | null;
-  alias: string | null;
-  alias_kana: string | null;
-  birth_date: string | null;
-  sex: "male" | "female" | null;
-  nationality: string | null;
-  residence_status: string | null;
-  residence_period_to: string | null;
-  status: "active" | "movedOut" | "deceased" | "erased";
-  status_date: string | null;
-  town_code: string | null;
+/** A person row as the search reads it: the table's columns, the town name and how it matched. */
+export type PersonRow = Selectable<PersonTable> & {
   town_name: string | null;
-  lot: string | null;
-  katagaki: string | null;
-  outside_address: string | null;
-  corporate_number: string | null;
-  representative: string | null;
-  resident_since: string | null;
-  card_expires_on: string | null;
-  search_kana: string;
-  search_name: string;
-  search_address: string;
   via_previous: boolean;
   rank: number;
-}
+};
 
 const escapeLike = (key: string) => key.replace(/[\\%_]/g, (c) => `\\${c}`);
 
