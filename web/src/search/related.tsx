@@ -166,10 +166,23 @@ export function RelatedSection({
 
 /**
  * The removed row's button is gone, so the dialog cannot give focus back to it: the section heading
- * takes it, after the dialog's own focus restoration (scheduled for the next frame) has run.
+ * takes it. The dialog's own focus restoration and the list's refetch land at moments that vary, so
+ * for half a second focus that has fallen to the page body is put back on the heading (never taken
+ * from an element the user moved to).
  */
 function focusAfterDialog(target: RefObject<HTMLElement | null>): void {
-  requestAnimationFrame(() => requestAnimationFrame(() => target.current?.focus()));
+  let ticks = 0;
+  const settle = () => {
+    const active = document.activeElement;
+    if (!active || active === document.body) target.current?.focus();
+    if (++ticks < 10) setTimeout(settle, 50);
+  };
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      target.current?.focus();
+      setTimeout(settle, 50);
+    }),
+  );
 }
 
 /** Asks before removing; the link goes from both persons' views. */
