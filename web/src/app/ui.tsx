@@ -71,3 +71,18 @@ export function Loading() {
     </p>
   );
 }
+
+/** The header row every data table uses: plain column names, scoped for screen readers. */
+export function TableHead({ columns, nowrap = false }: { columns: readonly string[]; nowrap?: boolean }) {
+  return (
+    <thead>
+      <tr className="border-b-2 border-solid-gray-600">
+        {columns.map((column) => (
+          <th key={column} scope="col" className={nowrap ? "whitespace-nowrap px-3 py-2" : "px-3 py-2"}>
+            {column}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

@@ -5,7 +5,15 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type RefObject, useEffect, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { errorMessage } from "../app/api.ts";
-import { ErrorAlert, focusRing, Loading, primaryButton, secondaryButton, useTitle } from "../app/ui.tsx";
+import {
+  ErrorAlert,
+  focusRing,
+  Loading,
+  primaryButton,
+  secondaryButton,
+  TableHead,
+  useTitle,
+} from "../app/ui.tsx";
 import { feedsKey, inProgress, uploadFeed, useFeedRuns, useFeedStatus, useRunDetail } from "./api.ts";
 import { modeLabels, RunDetailView, StatusBadge } from "./run-views.tsx";
 import { ageLabel, formatDateTime, isStale, rowCounts } from "./status.ts";
@@ -50,25 +58,7 @@ export function FeedsPage() {
       <div className="overflow-x-auto">
         <table className="w-full border-collapse bg-white text-left text-dns-16N-130">
           <caption className="sr-only">連携ごとのデータの取込状況</caption>
-          <thead>
-            <tr className="border-b-2 border-solid-gray-600">
-              <th scope="col" className="px-3 py-2">
-                連携名
-              </th>
-              <th scope="col" className="px-3 py-2">
-                ファイル名
-              </th>
-              <th scope="col" className="px-3 py-2">
-                データの取込日時
-              </th>
-              <th scope="col" className="px-3 py-2">
-                最終取込
-              </th>
-              <th scope="col" className="px-3 py-2">
-                操作
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["連携名", "ファイル名", "データの取込日時", "最終取込", "操作"]} />
           <tbody>
             {feeds.map((f) => (
               <FeedRow
@@ -373,31 +363,7 @@ function RunHistory({ feed }: { feed: Feed }) {
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left text-dns-16N-130">
             <caption className="sr-only">{feed.name} の取込履歴 (新しい順)</caption>
-            <thead>
-              <tr className="border-b-2 border-solid-gray-600">
-                <th scope="col" className="px-3 py-2">
-                  受付番号
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  状態
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  取込元
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  ファイル名
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  開始・終了
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  件数
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  詳細
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={["受付番号", "状態", "取込元", "ファイル名", "開始・終了", "件数", "詳細"]} />
             <tbody>
               {runs.data.runs.map((r) => (
                 <tr

@@ -5,6 +5,7 @@ import {
   importRunStatusLabels,
   importSourceLabels,
 } from "@ichimado/core/feeds/schemas";
+import { TableHead } from "../app/ui.tsx";
 import { formatDateTime, rowCounts, type StatusTone, statusTone } from "./status.ts";
 
 const toneClass: Record<StatusTone, string> = {
@@ -78,19 +79,7 @@ export function RunDetailView({ run }: { run: ImportRunDetail }) {
             <caption className="pb-2 text-left text-std-16B-170">
               問題のあった行（{run.problemCount.toLocaleString("ja-JP")} 件）
             </caption>
-            <thead>
-              <tr className="border-b-2 border-solid-gray-600">
-                <th scope="col" className="px-3 py-2">
-                  行
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  列
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  内容
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={["行", "列", "内容"]} />
             <tbody>
               {run.problems.map((p, i) => (
                 // Problems have no identity of their own; their order is the server's and fixed.

@@ -4,7 +4,15 @@ import type { PersonDetail, PersonSummary } from "@ichimado/core/search/schemas"
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation, useOutletContext, useParams } from "react-router";
 import { errorMessage } from "../app/api.ts";
-import { ErrorAlert, focusRing, Loading, primaryButton, secondaryButton, useTitle } from "../app/ui.tsx";
+import {
+  ErrorAlert,
+  focusRing,
+  Loading,
+  primaryButton,
+  secondaryButton,
+  TableHead,
+  useTitle,
+} from "../app/ui.tsx";
 import { useAcknowledgeSupportMeasure, usePersonDetail } from "./api.ts";
 import type { SearchLinkState } from "./criteria.ts";
 import { ageLabel, formatDate } from "./format.ts";
@@ -400,31 +408,7 @@ function HouseholdSection({
           <div className="overflow-x-auto">
             <table className="w-full border-collapse text-left text-dns-16N-130">
               <caption className="sr-only">世帯員</caption>
-              <thead>
-                <tr className="border-b-2 border-solid-gray-600">
-                  <th scope="col" className="whitespace-nowrap px-3 py-2">
-                    氏名
-                  </th>
-                  <th scope="col" className="whitespace-nowrap px-3 py-2">
-                    続柄
-                  </th>
-                  <th scope="col" className="whitespace-nowrap px-3 py-2">
-                    生年月日
-                  </th>
-                  <th scope="col" className="whitespace-nowrap px-3 py-2">
-                    性別
-                  </th>
-                  <th scope="col" className="whitespace-nowrap px-3 py-2">
-                    住所
-                  </th>
-                  <th scope="col" className="whitespace-nowrap px-3 py-2">
-                    状態
-                  </th>
-                  <th scope="col" className="whitespace-nowrap px-3 py-2">
-                    注意事項
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={["氏名", "続柄", "生年月日", "性別", "住所", "状態", "注意事項"]} nowrap />
               <tbody>
                 {household.members.map((m) => (
                   <MemberRow key={m.id} member={m} currentId={person.id} linkState={linkState} />
@@ -501,25 +485,7 @@ function Enrollments({
           <div className="overflow-x-auto">
             <table className="w-full border-collapse text-left text-dns-16N-130">
               <caption className="sr-only">{label} の資格</caption>
-              <thead>
-                <tr className="border-b-2 border-solid-gray-600">
-                  <th scope="col" className="whitespace-nowrap px-3 py-2">
-                    区分
-                  </th>
-                  <th scope="col" className="whitespace-nowrap px-3 py-2">
-                    状態
-                  </th>
-                  <th scope="col" className="whitespace-nowrap px-3 py-2">
-                    期間
-                  </th>
-                  <th scope="col" className="whitespace-nowrap px-3 py-2">
-                    資格者
-                  </th>
-                  <th scope="col" className="whitespace-nowrap px-3 py-2">
-                    内容
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={["区分", "状態", "期間", "資格者", "内容"]} nowrap />
               <tbody>
                 {list.map((e) => (
                   <tr
@@ -586,22 +552,7 @@ function History({ history }: { history: Detail["history"] }) {
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left text-dns-16N-130">
             <caption className="sr-only">異動履歴</caption>
-            <thead>
-              <tr className="border-b-2 border-solid-gray-600">
-                <th scope="col" className="whitespace-nowrap px-3 py-2">
-                  異動日
-                </th>
-                <th scope="col" className="whitespace-nowrap px-3 py-2">
-                  異動事由
-                </th>
-                <th scope="col" className="whitespace-nowrap px-3 py-2">
-                  異動前の住所
-                </th>
-                <th scope="col" className="whitespace-nowrap px-3 py-2">
-                  旧氏名
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={["異動日", "異動事由", "異動前の住所", "旧氏名"]} nowrap />
             <tbody>
               {history.map((h, index) => (
                 // The history has no id and is never reordered on screen.

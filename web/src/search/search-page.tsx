@@ -12,7 +12,15 @@ import {
 } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { errorMessage, fieldErrors } from "../app/api.ts";
-import { ErrorAlert, focusRing, primaryButton, secondaryButton, TextField, useTitle } from "../app/ui.tsx";
+import {
+  ErrorAlert,
+  focusRing,
+  primaryButton,
+  secondaryButton,
+  TableHead,
+  TextField,
+  useTitle,
+} from "../app/ui.tsx";
 import { usePersonSearch } from "./api.ts";
 import {
   type CriteriaField,
@@ -291,31 +299,7 @@ function ResultTable({ persons, query }: { persons: PersonSummary[]; query: stri
         <caption className="sr-only">
           宛名の検索結果 (行を選ぶと照会画面を開きます。↑↓キーで行を移動できます)
         </caption>
-        <thead>
-          <tr className="border-b-2 border-solid-gray-600">
-            <th scope="col" className="whitespace-nowrap px-3 py-2">
-              氏名
-            </th>
-            <th scope="col" className="whitespace-nowrap px-3 py-2">
-              カナ
-            </th>
-            <th scope="col" className="whitespace-nowrap px-3 py-2">
-              生年月日
-            </th>
-            <th scope="col" className="whitespace-nowrap px-3 py-2">
-              性別
-            </th>
-            <th scope="col" className="whitespace-nowrap px-3 py-2">
-              住所
-            </th>
-            <th scope="col" className="whitespace-nowrap px-3 py-2">
-              状態
-            </th>
-            <th scope="col" className="whitespace-nowrap px-3 py-2">
-              注意事項
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["氏名", "カナ", "生年月日", "性別", "住所", "状態", "注意事項"]} nowrap />
         <tbody>
           {persons.map((p) => (
             <tr
