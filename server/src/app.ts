@@ -7,8 +7,11 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { addressRoutes } from "./addresses/routes.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
+import { caseRoutes } from "./cases/routes.ts";
+import { catalogRoutes } from "./catalog/routes.ts";
 import type { AppContext } from "./platform/context.ts";
 import { installErrorHandling, sendNotFound } from "./platform/errors.ts";
 import { installGuard } from "./platform/guard.ts";
@@ -16,6 +19,7 @@ import { healthRoutes } from "./platform/health.ts";
 import { feedRoutes } from "./registry/feeds/routes.ts";
 import { gaijiRoutes } from "./registry/gaiji/routes.ts";
 import { searchRoutes } from "./search/routes.ts";
+import { sameAddressRoutes } from "./search/same-address.ts";
 import { staffRoutes } from "./staff/routes.ts";
 
 z.config(z.locales.ja());
@@ -73,6 +77,10 @@ export async function buildApp(
   await feedRoutes(app, ctx);
   await gaijiRoutes(app, ctx);
   await searchRoutes(app, ctx);
+  await sameAddressRoutes(app, ctx);
+  await caseRoutes(app, ctx);
+  await catalogRoutes(app, ctx);
+  await addressRoutes(app, ctx);
 
   await serveWebApp(app, ctx.config.webDist);
   return app;

@@ -1,5 +1,6 @@
 import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.ts";
+import { seedCatalog } from "./catalog/store.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createContext, openConfiguredDatabase, resolveAuditKey } from "./platform/runtime.ts";
 import { DropFolderWatcher } from "./registry/feeds/watcher.ts";
@@ -28,6 +29,7 @@ if (config.mode === "demo") {
   await ensureDemoCity(handle.ownerUrl, config.demoResidents, config.dbRole, (line) => console.log(line));
 }
 await seedOrganisation(handle.db);
+await seedCatalog(handle.db);
 if (config.mode === "demo") await seedDemoStaff(handle.db);
 const ctx = createContext(config, handle, auditKey);
 const app = await buildApp(ctx);

@@ -9,3 +9,10 @@ const japanDateFormat = new Intl.DateTimeFormat("en-CA", {
 export function japanDate(at: Date): string {
   return japanDateFormat.format(at);
 }
+
+/** A calendar date plus whole days, both 'YYYY-MM-DD' (computed in UTC so no zone shifts it). */
+export function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

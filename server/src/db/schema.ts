@@ -245,6 +245,91 @@ export interface RelatedPersonTable {
   created_at: GeneratedTimestamp;
 }
 
+// Reception (受付): cases and their steps.
+export interface IdentityDocumentKindTable {
+  key: string;
+  name: string;
+  tier: "photo" | "a" | "b";
+  position: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface ProcedureDefinitionTable {
+  key: string;
+  definition: Json<unknown>;
+  position: Generated<number>;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface ReceptionCaseTable {
+  id: Generated<number>;
+  channel: "visit" | "mailIntake" | "exOfficio";
+  status: Generated<"open" | "suspended" | "closed" | "cancelled">;
+  opened_by: number;
+  opened_counter: string;
+  opened_at: GeneratedTimestamp;
+  updated_by: number;
+  updated_counter: string;
+  updated_at: GeneratedTimestamp;
+  visitor: Json<unknown> | null;
+  identity_check: Json<unknown> | null;
+  closed_at: Timestamp | null;
+}
+
+export interface CaseSubjectTable {
+  id: Generated<number>;
+  case_id: number;
+  person_id: string | null;
+  typed: Json<unknown> | null;
+  added_by: number;
+  added_at: GeneratedTimestamp;
+}
+
+export interface CaseNotificationTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: string;
+  input: Json<unknown>;
+  created_by: number;
+  created_counter: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface CaseProcedureTable {
+  id: Generated<number>;
+  case_id: number;
+  notification_id: number | null;
+  procedure_key: string;
+  definition: Json<unknown>;
+  person_id: string | null;
+  person_name: string | null;
+  source: "derived" | "manual";
+  reasons: Json<string[]>;
+  status: Generated<string>;
+  updated_by: number;
+  updated_counter: string;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface CaseMemoTable {
+  id: Generated<number>;
+  case_id: number;
+  text: string;
+  created_by: number;
+  created_counter: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface CaseEventTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: string;
+  summary: string;
+  staff_id: number;
+  counter_id: string;
+  at: GeneratedTimestamp;
+}
+
 export interface Database {
   counter: CounterTable;
   role: RoleTable;
@@ -267,4 +352,12 @@ export interface Database {
   feed_setting: FeedSettingTable;
   support_measure_ack: SupportMeasureAckTable;
   related_person: RelatedPersonTable;
+  identity_document_kind: IdentityDocumentKindTable;
+  procedure_definition: ProcedureDefinitionTable;
+  reception_case: ReceptionCaseTable;
+  case_subject: CaseSubjectTable;
+  case_notification: CaseNotificationTable;
+  case_procedure: CaseProcedureTable;
+  case_memo: CaseMemoTable;
+  case_event: CaseEventTable;
 }

@@ -10,7 +10,7 @@ import {
   supportMeasureKindLabels,
 } from "@ichimado/core/registry/codes";
 import { isActiveMeasure } from "@ichimado/core/registry/masking";
-import type { PersonDetail } from "@ichimado/core/search/schemas";
+import type { PersonDetail, PersonSummary } from "@ichimado/core/search/schemas";
 import { sql } from "kysely";
 import type { AuthContext } from "../auth/context.ts";
 import type { Db } from "../db/database.ts";
@@ -234,4 +234,26 @@ export async function personDetail(
       previousName: h.previous_name,
     })),
   };
+}
+
+/**
+ * Summaries of given persons (and whether each address may be shown) for other areas' views —
+ * reception shows its visitor and subjects through the same masking as search.
+ */
+export async function personSummaries(
+  db: Db,
+  auth: AuthContext,
+  ids: readonly string[],
+  today: string,
+): Promise<{ summaries: Map<string, PersonSummary>; state: ProtectionState }> {
+  const rows = ids.length > 0 ? await personRows(db, sql`p.id = any(${[...ids]})`) : [];
+  const [state, flags] = await Promise.all([
+    protectionState(db, auth, rows, today),
+    flagsFor(
+      db,
+      rows.map((r) => r.id),
+      today,
+    ),
+  ]);
+  return { summaries: new Map(rows.map((r) => [r.id, summary(auth, state, flags, r)])), state };
 }

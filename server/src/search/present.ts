@@ -43,7 +43,7 @@ export function shownAddress(
   return { text: null, masked: true };
 }
 
-function addressText(
+export function addressText(
   row: Pick<PersonRow, "town_name" | "lot" | "katagaki" | "outside_address" | "status">,
 ): string | null {
   if (row.town_name && row.status === "active")

@@ -56,6 +56,20 @@ export const defaultCounters: (CounterSummary & { department: string })[] = [
     department: "保育幼稚園課",
     place: "本庁舎1階 16番窓口",
   },
+  {
+    id: "kankyo",
+    name: "環境政策課",
+    kind: "department",
+    department: "環境政策課",
+    place: "本庁舎3階 31番窓口",
+  },
+  {
+    id: "jutaku",
+    name: "建築住宅課",
+    kind: "department",
+    department: "建築住宅課",
+    place: "本庁舎3階 35番窓口",
+  },
   { id: "johoseisaku", name: "情報政策課", kind: "department", department: "情報政策課", place: "本庁舎4階" },
   ...(
     [
@@ -121,8 +135,9 @@ export const defaultRoles: Role[] = [
     id: "healthClerk",
     name: "健康増進課窓口",
     functions: [...clerk],
-    visibleProgrammes: ["residency", "medicalSubsidy", "childMedical"],
-    acceptedProgrammes: ["medicalSubsidy"],
+    visibleProgrammes: ["residency", "medicalSubsidy", "childMedical", "childSupport"],
+    // 母子保健 (低体重児届, 妊婦健診) is keyed childSupport and taken at 健康増進課.
+    acceptedProgrammes: ["medicalSubsidy", "childSupport"],
   },
   {
     id: "welfareClerk",

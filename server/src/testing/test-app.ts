@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../app.ts";
 import { hashPassword } from "../auth/service.ts";
+import { seedCatalog } from "../catalog/store.ts";
 import { type Config, loadConfig } from "../config.ts";
 import type { AppContext } from "../platform/context.ts";
 import { createContext } from "../platform/runtime.ts";
@@ -45,6 +46,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   await seedOrganisation(database.db);
+  await seedCatalog(database.db);
   const ctx = createContext(config, database, testAuditKey);
   const app = await buildApp(ctx, { logger: false });
   await app.ready();

@@ -2,6 +2,7 @@ import { foundation } from "./0001_foundation.ts";
 import { registry } from "./0002_registry.ts";
 import { feeds } from "./0003_feeds.ts";
 import { search } from "./0004_search.ts";
+import { cases } from "./0005_cases.ts";
 import type { AppMigration } from "./types.ts";
 
 /** In order; names are stored in schema_migration and must never change once released. */
@@ -10,4 +11,5 @@ export const migrations: Record<string, AppMigration> = {
   "0002_registry": registry,
   "0003_feeds": feeds,
   "0004_search": search,
+  "0005_cases": cases,
 };

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { programmeKeySchema } from "../programmes/programmes.ts";
+import { conditionSchema } from "./rules.ts";
+
+/**
+ * A procedure (手続き) as the catalog defines it (P49). Issue "Procedure catalog" adds editing,
+ * versions, questions, forms and leaflets; reception needs the fields below to derive and route.
+ */
+export const procedureScopes = ["household", "person"] as const;
+export const procedureScopeSchema = z.enum(procedureScopes);
+export type ProcedureScope = z.infer<typeof procedureScopeSchema>;
+
+export const procedureDefinitionSchema = z
+  .object({
+    /** stable key, e.g. "nhi-loss" */
+    key: z.string().regex(/^[a-z][a-z0-9-]{1,60}$/, "手続きキーは英小文字・数字・ハイフンで入力してください"),
+    name: z.string().min(1).max(80),
+    programme: programmeKeySchema,
+    /** household: one per household of the notification; person: one per member the rule matches as "self" */
+    scope: procedureScopeSchema,
+    /** counter (窓口) that handles it; another counter refers the visitor there */
+    counterId: z.string().min(1).max(40),
+    guidance: z.string().min(1).max(2000),
+    legalBasis: z.string().min(1).max(200),
+    bring: z.array(z.string().min(1).max(100)).max(20),
+    /** null: never derived, only added by hand */
+    rule: conditionSchema.nullable(),
+    validFrom: z.string().date().nullable().default(null),
+    validTo: z.string().date().nullable().default(null),
+  })
+  .strict();
+export type ProcedureDefinition = z.infer<typeof procedureDefinitionSchema>;
