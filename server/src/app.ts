@@ -11,6 +11,7 @@ import { addressRoutes } from "./addresses/routes.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { caseRoutes } from "./cases/routes.ts";
+import { catalogAdminRoutes } from "./catalog/admin-routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import type { AppContext } from "./platform/context.ts";
 import { installErrorHandling, sendNotFound } from "./platform/errors.ts";
@@ -18,6 +19,7 @@ import { installGuard } from "./platform/guard.ts";
 import { healthRoutes } from "./platform/health.ts";
 import { feedRoutes } from "./registry/feeds/routes.ts";
 import { gaijiRoutes } from "./registry/gaiji/routes.ts";
+import { householdRoutes } from "./search/household-view.ts";
 import { searchRoutes } from "./search/routes.ts";
 import { sameAddressRoutes } from "./search/same-address.ts";
 import { staffRoutes } from "./staff/routes.ts";
@@ -78,8 +80,10 @@ export async function buildApp(
   await gaijiRoutes(app, ctx);
   await searchRoutes(app, ctx);
   await sameAddressRoutes(app, ctx);
+  await householdRoutes(app, ctx);
   await caseRoutes(app, ctx);
   await catalogRoutes(app, ctx);
+  await catalogAdminRoutes(app, ctx);
   await addressRoutes(app, ctx);
 
   await serveWebApp(app, ctx.config.webDist);

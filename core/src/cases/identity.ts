@@ -56,3 +56,6 @@ export function judgeIdentity(shown: readonly IdentityTier[]): IdentityVerdict {
   if (b === 1) return { sufficient: false, message: "イ の書類がもう1点必要です" };
   return { sufficient: false, message: "本人確認書類を選んでください" };
 }
+
+export const identityDocumentListSchema = z.object({ documents: z.array(identityDocumentKindSchema) });
+export const identityVerdictSchema = z.object({ sufficient: z.boolean(), message: z.string() });

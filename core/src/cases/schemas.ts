@@ -160,7 +160,7 @@ export const caseSummarySchema = z.object({
   updated: staffAt,
   visitorName: z.string().nullable(),
   subjectNames: z.array(z.string()),
-  procedures: z.object({ total: z.number(), settled: z.number() }),
+  procedureCounts: z.object({ total: z.number(), settled: z.number() }),
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
@@ -230,6 +230,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
       kind: notificationKindSchema,
       label: z.string(),
       input: notificationInputSchema,
+      /** the moving members with their names, in the order given */
+      persons: z.array(z.object({ id: z.string(), name: z.string() })),
       newAddress: shownAddressSchema.nullable(),
       created: staffAt,
     }),
@@ -241,3 +243,10 @@ export const caseDetailSchema = caseSummarySchema.extend({
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
 export const newCaseInputSchema = z.object({ channel: caseChannelSchema.default("visit") });
+
+/** Answers of the case routes (so server and web share them too). */
+export const caseListSchema = z.object({ cases: z.array(caseSummarySchema) });
+export const createdSchema = z.object({ id: z.number() });
+export const notificationTakenSchema = z.object({ notificationId: z.number(), derived: z.number() });
+export const stepDoneSchema = z.object({ ok: z.literal(true) });
+export const transitionDoneSchema = z.object({ status: caseStatusSchema });

@@ -19,3 +19,6 @@ export const defaultProcedures: ProcedureDefinition[] = [
   ...childrenProcedures,
   ...livingProcedures,
 ];
+
+// Placeholder until default-catalog/questions.ts lands (navigation questions of the default catalog).
+export const defaultQuestions: import("./questions.ts").QuestionDefinition[] = [];

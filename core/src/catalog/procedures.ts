@@ -25,6 +25,8 @@ export const procedureDefinitionSchema = z
     bring: z.array(z.string().min(1).max(100)).max(20),
     /** null: never derived, only added by hand */
     rule: conditionSchema.nullable(),
+    /** check items (F24): keys of navigation questions asked once this procedure is in the list */
+    questions: z.array(z.string().min(1).max(41)).max(20).default([]),
     validFrom: z.string().date().nullable().default(null),
     validTo: z.string().date().nullable().default(null),
   })

@@ -182,6 +182,7 @@ describe("rules never throw", () => {
           rule,
           validFrom: null,
           validTo: null,
+          questions: [],
         }),
       ),
       { maxLength: 5 },

@@ -89,6 +89,15 @@ export const warningSchema = z.object({
   message: z.string(),
 });
 
+/** A household: its head, shared address (through the masking policy) and active members. */
+export const householdViewSchema = z.object({
+  id: z.string(),
+  headName: z.string().nullable(),
+  address: shownAddressSchema,
+  members: z.array(personSummarySchema),
+});
+export type HouseholdView = z.infer<typeof householdViewSchema>;
+
 export const enrollmentViewSchema = z.object({
   programme: programmeKeySchema,
   programmeLabel: z.string(),
@@ -112,14 +121,7 @@ export const personDetailSchema = z.object({
     corporateNumber: z.string().nullable(),
     representative: z.string().nullable(),
   }),
-  household: z
-    .object({
-      id: z.string(),
-      headName: z.string().nullable(),
-      address: shownAddressSchema,
-      members: z.array(personSummarySchema),
-    })
-    .nullable(),
+  household: householdViewSchema.nullable(),
   enrollments: z.array(enrollmentViewSchema),
   warnings: z.array(warningSchema),
   /** 支援措置: staff must acknowledge the warning; the address is shown only to roles allowed to see it. */

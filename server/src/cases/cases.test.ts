@@ -308,3 +308,25 @@ describe("other households at the same address", () => {
     expect(await sameAddress("9200000001")).toEqual([]);
   });
 });
+
+describe("a household by its number", () => {
+  it("lists the members head first, and masks a protected household's address", async () => {
+    const res = await call("shimin", "GET", "/api/v1/households/H900");
+    expect(res.statusCode, res.body).toBe(200);
+    const household = res.json() as {
+      headName: string;
+      members: { id: string }[];
+      address: { text: string };
+    };
+    expect(household.members.map((m) => m.id)).toEqual([
+      "9000000001",
+      "9000000002",
+      "9000000003",
+      "9000000004",
+    ]);
+    expect(household.address.text).toContain("今市町");
+    const protectedOne = await call("shimin", "GET", "/api/v1/households/H920");
+    expect(protectedOne.body).not.toContain("今市町");
+    expect((await call("shimin", "GET", "/api/v1/households/NOPE")).statusCode).toBe(404);
+  });
+});

@@ -6,7 +6,7 @@ import { deriveProcedures } from "@ichimado/core/catalog/derive";
 import type { ProcedureDefinition } from "@ichimado/core/catalog/procedures";
 import { japanDate } from "@ichimado/core/common/dates";
 import type { ProgrammeKey } from "@ichimado/core/programmes/programmes";
-import { loadProcedures } from "../catalog/store.ts";
+import { loadCatalog } from "../catalog/store.ts";
 import type { AppContext } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
 import { loadEnrollments, loadHousehold } from "./register.ts";
@@ -74,9 +74,9 @@ export async function addNotification(
     members.map((m) => m.id),
   );
   const facts = derivationFacts(input, members, enrollments);
-  const definitions = await loadProcedures(ctx.db);
-  const byKey = new Map(definitions.map((d) => [d.key, d]));
-  const derived = deriveProcedures(definitions, facts);
+  const catalog = await loadCatalog(ctx.db);
+  const byKey = new Map(catalog.procedures.map((d) => [d.key, d]));
+  const derived = deriveProcedures(catalog.procedures, facts);
   const names = new Map(facts.household.map((m) => [m.personId, m.name]));
 
   return caseStep(ctx, actor, caseId, open, async (trx) => {
@@ -99,6 +99,7 @@ export async function addNotification(
             case_id: caseId,
             notification_id: notificationId,
             procedure_key: p.key,
+            catalog_version: catalog.version,
             definition: JSON.stringify(snapshot(byKey.get(p.key) as ProcedureDefinition)),
             person_id: p.personId && !isNewPersonId(p.personId) ? p.personId : null,
             person_name: p.personId ? (names.get(p.personId) ?? null) : null,
@@ -160,7 +161,8 @@ export async function addManualProcedure(
   caseId: number,
   input: { key: string; personId: string | null; notificationId: number | null },
 ): Promise<number> {
-  const definition = (await loadProcedures(ctx.db)).find((d) => d.key === input.key);
+  const catalog = await loadCatalog(ctx.db);
+  const definition = catalog.procedures.find((d) => d.key === input.key);
   if (!definition)
     throw new HttpError(400, "VALIDATION", "指定された手続きは手続き一覧 (カタログ) にありません");
   return caseStep(ctx, actor, caseId, open, async (trx) => {
@@ -189,6 +191,7 @@ export async function addManualProcedure(
         case_id: caseId,
         notification_id: input.notificationId,
         procedure_key: definition.key,
+        catalog_version: catalog.version,
         definition: JSON.stringify(snapshot(definition)),
         person_id: input.personId,
         person_name: personName,

@@ -1,3 +1,4 @@
+import { newPersonId } from "@ichimado/core/cases/facts";
 import { judgeIdentity } from "@ichimado/core/cases/identity";
 import type { NotificationInput } from "@ichimado/core/cases/notification";
 import { notificationKindLabels } from "@ichimado/core/cases/notification";
@@ -69,7 +70,7 @@ export async function caseSummaries(
     updated: { staffName: r.updated_staff, counterName: r.updated_counter, at: r.updated_at.toISOString() },
     visitorName: r.visitor_name,
     subjectNames: r.subject_names ?? [],
-    procedures: { total: Number(r.total), settled: Number(r.settled) },
+    procedureCounts: { total: Number(r.total), settled: Number(r.settled) },
   }));
 }
 
@@ -151,6 +152,14 @@ export async function caseDetail(
     db,
     notifications.rows.map((n) => n.input),
   );
+  const movingIds = [...new Set(notifications.rows.flatMap((n) => n.input.movingPersonIds))];
+  const movingNames = new Map(
+    movingIds.length > 0
+      ? (await db.selectFrom("person").select(["id", "name"]).where("id", "in", movingIds).execute()).map(
+          (p) => [p.id, p.name],
+        )
+      : [],
+  );
   const counterById = new Map(counters.map((c) => [c.id, c]));
 
   const visitorMasked =
@@ -184,6 +193,10 @@ export async function caseDetail(
         kind: n.input.kind,
         label: notificationKindLabels[n.input.kind],
         input: shown.masked ? { ...n.input, newAddress: null, outsideAddress: null } : n.input,
+        persons: [
+          ...n.input.movingPersonIds.map((pid) => ({ id: pid, name: movingNames.get(pid) ?? pid })),
+          ...n.input.newPersons.map((p, i) => ({ id: newPersonId(i), name: p.name })),
+        ],
         newAddress: address === null ? null : shown,
         created: staffAt(n),
       };

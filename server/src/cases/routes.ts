@@ -1,15 +1,19 @@
-import { identityDocumentKindSchema } from "@ichimado/core/cases/identity";
+import { identityDocumentListSchema, identityVerdictSchema } from "@ichimado/core/cases/identity";
 import { notificationInputSchema } from "@ichimado/core/cases/notification";
 import {
   caseDetailSchema,
   caseListQuerySchema,
-  caseSummarySchema,
+  caseListSchema,
+  createdSchema,
   identityCheckInputSchema,
   manualProcedureInputSchema,
   memoInputSchema,
   newCaseInputSchema,
+  notificationTakenSchema,
   procedureStatusInputSchema,
+  stepDoneSchema,
   subjectInputSchema,
+  transitionDoneSchema,
   visitorInputSchema,
 } from "@ichimado/core/cases/schemas";
 import { japanDate } from "@ichimado/core/common/dates";
@@ -41,7 +45,6 @@ import { stepActor } from "./steps.ts";
 const access = { access: { kind: "permission", permission: "reception" } } as const;
 const caseParams = z.object({ id: z.coerce.number().int().positive("対応番号が正しくありません") });
 const childParams = caseParams.extend({ childId: z.coerce.number().int().positive() });
-const ok = z.object({ ok: z.literal(true) });
 
 export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -51,7 +54,7 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
     "/api/v1/identity-documents",
     {
       config: access,
-      schema: { response: { 200: z.object({ documents: z.array(identityDocumentKindSchema) }) } },
+      schema: { response: { 200: identityDocumentListSchema } },
     },
     async () => ({ documents: await loadIdentityDocuments(ctx.db) }),
   );
@@ -62,7 +65,7 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
       config: access,
       schema: {
         querystring: caseListQuerySchema,
-        response: { 200: z.object({ cases: z.array(caseSummarySchema) }) },
+        response: { 200: caseListSchema },
       },
     },
     async (request) => {
@@ -85,7 +88,7 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
 
   r.post(
     "/api/v1/cases",
-    { config: access, schema: { body: newCaseInputSchema, response: { 201: z.object({ id: z.number() }) } } },
+    { config: access, schema: { body: newCaseInputSchema, response: { 201: createdSchema } } },
     async (request, reply) => {
       const id = await openCase(ctx, actor(request), request.body.channel);
       return reply.status(201).send({ id });
@@ -117,7 +120,10 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
 
   r.put(
     "/api/v1/cases/:id/visitor",
-    { config: access, schema: { params: caseParams, body: visitorInputSchema, response: { 200: ok } } },
+    {
+      config: access,
+      schema: { params: caseParams, body: visitorInputSchema, response: { 200: stepDoneSchema } },
+    },
     async (request) => {
       await setVisitor(ctx, actor(request), request.params.id, request.body);
       return { ok: true as const };
@@ -131,7 +137,7 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
       schema: {
         params: caseParams,
         body: identityCheckInputSchema,
-        response: { 200: z.object({ sufficient: z.boolean(), message: z.string() }) },
+        response: { 200: identityVerdictSchema },
       },
     },
     async (request) =>
@@ -145,7 +151,7 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
       schema: {
         params: caseParams,
         body: subjectInputSchema,
-        response: { 201: z.object({ id: z.number() }) },
+        response: { 201: createdSchema },
       },
     },
     async (request, reply) => {
@@ -170,7 +176,7 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
       schema: {
         params: caseParams,
         body: notificationInputSchema,
-        response: { 201: z.object({ notificationId: z.number(), derived: z.number() }) },
+        response: { 201: notificationTakenSchema },
       },
     },
     async (request, reply) => {
@@ -195,7 +201,7 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
       schema: {
         params: caseParams,
         body: manualProcedureInputSchema,
-        response: { 201: z.object({ id: z.number() }) },
+        response: { 201: createdSchema },
       },
     },
     async (request, reply) => {
@@ -208,7 +214,7 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
     "/api/v1/cases/:id/procedures/:childId/status",
     {
       config: access,
-      schema: { params: childParams, body: procedureStatusInputSchema, response: { 200: ok } },
+      schema: { params: childParams, body: procedureStatusInputSchema, response: { 200: stepDoneSchema } },
     },
     async (request) => {
       await setProcedureStatus(
@@ -226,7 +232,7 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
     "/api/v1/cases/:id/memos",
     {
       config: access,
-      schema: { params: caseParams, body: memoInputSchema, response: { 201: z.object({ id: z.number() }) } },
+      schema: { params: caseParams, body: memoInputSchema, response: { 201: createdSchema } },
     },
     async (request, reply) => {
       const id = await addMemo(ctx, actor(request), request.params.id, request.body.text);
@@ -240,7 +246,7 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
       config: access,
       schema: {
         params: caseParams.extend({ transition: z.enum(["suspend", "resume", "close", "cancel"]) }),
-        response: { 200: z.object({ status: z.string() }) },
+        response: { 200: transitionDoneSchema },
       },
     },
     async (request) => ({

@@ -3,7 +3,6 @@ import {
   type CaseChannel,
   type CaseStatus,
   caseChannelLabels,
-  caseStatusLabels,
   type SubjectInput,
   type VisitorInput,
   visitorRelationLabels,
@@ -264,6 +263,6 @@ export async function transition(ctx: AppContext, actor: StepActor, caseId: numb
       .set({ status: t.to, closed_at: t.to === "closed" || t.to === "cancelled" ? new Date() : null })
       .where("id", "=", caseId)
       .execute();
-    return { kind: action, summary: t.summary, personIds: [], value: caseStatusLabels[t.to] };
+    return { kind: action, summary: t.summary, personIds: [], value: t.to };
   });
 }

@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../platform/context.ts";
-import { loadProcedures } from "./store.ts";
+import { loadCatalog } from "./store.ts";
 
 export async function catalogRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -15,8 +15,8 @@ export async function catalogRoutes(app: FastifyInstance, ctx: AppContext): Prom
       schema: { response: { 200: z.object({ procedures: z.array(catalogEntrySchema) }) } },
     },
     async () => {
-      const [definitions, counters] = await Promise.all([
-        loadProcedures(ctx.db),
+      const [{ procedures: definitions }, counters] = await Promise.all([
+        loadCatalog(ctx.db),
         ctx.db.selectFrom("counter").select(["id", "name"]).execute(),
       ]);
       const counterName = new Map(counters.map((c) => [c.id, c.name]));
@@ -28,6 +28,7 @@ export async function catalogRoutes(app: FastifyInstance, ctx: AppContext): Prom
           programmeLabel: programmeLabels[d.programme],
           scope: d.scope,
           counterName: counterName.get(d.counterId) ?? d.counterId,
+          // The question labels join the description once questions are catalog data.
           ruleText: d.rule ? describeCondition(d.rule) : null,
         })),
       };

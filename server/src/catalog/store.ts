@@ -1,21 +1,23 @@
 import { defaultIdentityDocuments, type IdentityDocumentKind } from "@ichimado/core/cases/identity";
-import { defaultProcedures } from "@ichimado/core/catalog/default-catalog";
-import { type ProcedureDefinition, procedureDefinitionSchema } from "@ichimado/core/catalog/procedures";
-import type { Kysely } from "kysely";
+import { type Catalog, type CatalogContent, catalogContentSchema } from "@ichimado/core/catalog/catalog-file";
+import { defaultProcedures, defaultQuestions } from "@ichimado/core/catalog/default-catalog";
+import type { Kysely, Transaction } from "kysely";
+import { sql } from "kysely";
 import type { Db } from "../db/database.ts";
 import type { Database } from "../db/schema.ts";
 
 /**
- * The procedure catalog and the identity-document list, as stored. A new database starts from the
- * defaults in core; a city's edits (catalog administration) are never overwritten.
+ * The procedure catalog (versioned, whole) and the identity-document list. A new database starts
+ * from the defaults in core; a city's edits are never overwritten.
  */
 export async function seedCatalog(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const procedures = await trx.selectFrom("procedure_definition").select("key").limit(1).execute();
-    if (procedures.length === 0) {
+    const version = await trx.selectFrom("catalog_version").select("version").limit(1).execute();
+    if (version.length === 0) {
+      const content: CatalogContent = { procedures: defaultProcedures, questions: defaultQuestions };
       await trx
-        .insertInto("procedure_definition")
-        .values(defaultProcedures.map((d, i) => ({ key: d.key, definition: JSON.stringify(d), position: i })))
+        .insertInto("catalog_version")
+        .values({ version: 1, catalog: JSON.stringify(content), note: "初期カタログ" })
         .execute();
     }
     const documents = await trx.selectFrom("identity_document_kind").select("key").limit(1).execute();
@@ -28,15 +30,51 @@ export async function seedCatalog(db: Kysely<Database>): Promise<void> {
   });
 }
 
-/** Every stored definition, in catalog order; a row that no longer parses is a configuration error. */
-export async function loadProcedures(db: Db): Promise<ProcedureDefinition[]> {
-  const rows = await db
-    .selectFrom("procedure_definition")
-    .select(["key", "definition"])
-    .orderBy("position")
-    .orderBy("key")
+// Parsing a few hundred definitions costs milliseconds; a version never changes once written, so the
+// parsed catalog is kept per version and only the number is read per request (cheap, and right
+// across several server instances).
+const parsed = new Map<number, Catalog>();
+
+export async function loadCatalog(db: Db, version?: number): Promise<Catalog> {
+  const latest =
+    version ??
+    (
+      await db
+        .selectFrom("catalog_version")
+        .select((eb) => eb.fn.max("version").as("version"))
+        .executeTakeFirstOrThrow()
+    ).version;
+  if (latest === null || latest === undefined) throw new Error("the procedure catalog has not been seeded");
+  const cached = parsed.get(latest);
+  if (cached) return cached;
+  const row = await db
+    .selectFrom("catalog_version")
+    .select(["version", "catalog"])
+    .where("version", "=", latest)
+    .executeTakeFirstOrThrow();
+  const catalog = { version: row.version, ...catalogContentSchema.parse(row.catalog) };
+  parsed.set(row.version, catalog);
+  return catalog;
+}
+
+/** Writes a new version after the latest; the row lock on the table orders concurrent editors. */
+export async function saveCatalog(
+  trx: Transaction<Database>,
+  content: CatalogContent,
+  staffId: number,
+  note: string,
+): Promise<number> {
+  await sql`lock table catalog_version in share row exclusive mode`.execute(trx);
+  const { version } = await trx
+    .selectFrom("catalog_version")
+    .select((eb) => eb.fn.max("version").as("version"))
+    .executeTakeFirstOrThrow();
+  const next = (version ?? 0) + 1;
+  await trx
+    .insertInto("catalog_version")
+    .values({ version: next, catalog: JSON.stringify(content), note, created_by: staffId })
     .execute();
-  return rows.map((r) => procedureDefinitionSchema.parse(r.definition));
+  return next;
 }
 
 export async function loadIdentityDocuments(db: Db): Promise<IdentityDocumentKind[]> {

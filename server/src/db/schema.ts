@@ -254,11 +254,12 @@ export interface IdentityDocumentKindTable {
   active: Generated<boolean>;
 }
 
-export interface ProcedureDefinitionTable {
-  key: string;
-  definition: Json<unknown>;
-  position: Generated<number>;
-  updated_at: GeneratedTimestamp;
+export interface CatalogVersionTable {
+  version: number;
+  catalog: Json<unknown>;
+  note: Generated<string>;
+  created_by: number | null;
+  created_at: GeneratedTimestamp;
 }
 
 export interface ReceptionCaseTable {
@@ -300,6 +301,7 @@ export interface CaseProcedureTable {
   case_id: number;
   notification_id: number | null;
   procedure_key: string;
+  catalog_version: number;
   definition: Json<unknown>;
   person_id: string | null;
   person_name: string | null;
@@ -353,7 +355,7 @@ export interface Database {
   support_measure_ack: SupportMeasureAckTable;
   related_person: RelatedPersonTable;
   identity_document_kind: IdentityDocumentKindTable;
-  procedure_definition: ProcedureDefinitionTable;
+  catalog_version: CatalogVersionTable;
   reception_case: ReceptionCaseTable;
   case_subject: CaseSubjectTable;
   case_notification: CaseNotificationTable;

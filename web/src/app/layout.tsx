@@ -1,7 +1,7 @@
 import type { SessionInfo } from "@ichimado/core/auth/schemas";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, NavLink, useNavigate } from "react-router";
 import { logout } from "../auth/api.ts";
 import { CounterSwitcher } from "../auth/counter-switcher.tsx";
 import { setSession } from "../auth/session.ts";
@@ -42,6 +42,7 @@ export function AppLayout({ session, children }: { session: SessionInfo; childre
               <dd data-testid="current-counter">{session.counter?.name}</dd>
             </div>
           </dl>
+          <QuickLinks session={session} />
           <div className="ml-auto flex items-center gap-2">
             <CounterSwitcher session={session} />
             <Link to="/password" className={`px-2 text-dns-16N-130 text-blue-900 underline ${focusRing}`}>
@@ -63,5 +64,34 @@ export function AppLayout({ session, children }: { session: SessionInfo; childre
         {children}
       </main>
     </div>
+  );
+}
+
+const quickLinks = [
+  { fn: "search", to: "/search", label: "宛名検索" },
+  { fn: "reception", to: "/cases", label: "対応一覧" },
+] as const;
+
+/** The counter's everyday screens, one key press away from any screen (and from each other). */
+function QuickLinks({ session }: { session: SessionInfo }) {
+  const links = quickLinks.filter((l) => session.functions.includes(l.fn));
+  if (links.length === 0) return null;
+  return (
+    <nav aria-label="窓口の主な画面">
+      <ul className="flex gap-1">
+        {links.map((l) => (
+          <li key={l.to}>
+            <NavLink
+              to={l.to}
+              className={({ isActive }) =>
+                `inline-flex min-h-10 items-center rounded-8 px-3 text-dns-16B-120 text-blue-900 underline hover:bg-blue-50 ${isActive ? "bg-blue-50" : ""} ${focusRing}`
+              }
+            >
+              {l.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

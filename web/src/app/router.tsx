@@ -6,6 +6,8 @@ import { CounterPage } from "../auth/counter-page.tsx";
 import { LoginPage } from "../auth/login-page.tsx";
 import { PasswordPage } from "../auth/password-page.tsx";
 import { useSession } from "../auth/session.ts";
+import { CasePage } from "../cases/case-page.tsx";
+import { CasesPage } from "../cases/cases-page.tsx";
 import { functionRoutes } from "../home/functions.ts";
 import { HomePage } from "../home/home-page.tsx";
 import { FeedsPage } from "../registry/feeds-page.tsx";
@@ -47,6 +49,7 @@ function Home() {
 /** The screens built so far; the rest are placeholders. */
 const screens: Partial<Record<FunctionPermission, ComponentType>> = {
   dataFeedAdmin: FeedsPage,
+  reception: CasesPage,
   search: SearchPage,
 };
 
@@ -71,6 +74,7 @@ export function AppRoutes() {
             <Route key={fn} path={path} element={<FunctionScreen fn={fn as FunctionPermission} />} />
           ))}
           <Route path="/persons/:id" element={<FunctionScreen fn="search" screen={PersonPage} />} />
+          <Route path="/cases/:id" element={<FunctionScreen fn="reception" screen={CasePage} />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Route>

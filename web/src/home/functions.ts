@@ -6,7 +6,7 @@ import type { FunctionPermission } from "@ichimado/core/auth/permissions";
  */
 export const functionRoutes: Partial<Record<FunctionPermission, string>> = {
   search: "/search",
-  reception: "/reception",
+  reception: "/cases",
   certificates: "/certificates",
   print: "/print",
   export: "/export",

@@ -66,8 +66,10 @@ export const certifiedCareLevels = [
 
 /** A catalog entry valid without end; the catalog issue adds versions with dates. */
 export const procedure = (
-  definition: Omit<ProcedureDefinition, "validFrom" | "validTo">,
+  definition: Omit<ProcedureDefinition, "validFrom" | "validTo" | "questions"> &
+    Partial<Pick<ProcedureDefinition, "questions">>,
 ): ProcedureDefinition => ({
+  questions: [],
   ...definition,
   validFrom: null,
   validTo: null,

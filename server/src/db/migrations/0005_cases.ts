@@ -17,11 +17,15 @@ export const cases: AppMigration = {
         position int not null default 0,
         active boolean not null default true
       );
-      create table procedure_definition (
-        key text primary key,
-        definition jsonb not null,
-        position int not null default 0,
-        updated_at timestamptz not null default now()
+      -- The procedure catalog, whole, one row per version: every administrator change makes a new
+      -- version, so any past state can be shown, exported or restored, and a case records the version
+      -- it derived from.
+      create table catalog_version (
+        version int primary key,
+        catalog jsonb not null,
+        note text not null default '',
+        created_by bigint references staff_user(id),
+        created_at timestamptz not null default now()
       );
       create table reception_case (
         id bigint generated always as identity primary key,
@@ -64,6 +68,7 @@ export const cases: AppMigration = {
         case_id bigint not null references reception_case(id),
         notification_id bigint references case_notification(id) on delete cascade,
         procedure_key text not null,
+        catalog_version int not null references catalog_version(version),
         -- the definition as it was when the procedure was taken, so an old case reads as it was
         definition jsonb not null,
         person_id text,
@@ -99,7 +104,8 @@ export const cases: AppMigration = {
       create index case_event_counter on case_event (counter_id, case_id);
     `.execute(db);
     await sql`
-      grant select, insert, update on identity_document_kind, procedure_definition to ${app};
+      grant select, insert, update on identity_document_kind to ${app};
+      grant select, insert on catalog_version to ${app};
       grant select, insert, update on reception_case, case_procedure to ${app};
       grant select, insert, delete on case_subject, case_notification to ${app};
       grant select, insert on case_memo, case_event to ${app};

@@ -1,0 +1,149 @@
+import type { MoveInOrigin } from "@ichimado/core/cases/notification";
+import { useMemo } from "react";
+import { errorMessage } from "../app/api.ts";
+import { ErrorAlert, focusRing } from "../app/ui.tsx";
+import { useTowns } from "./api.ts";
+import { Checkbox, dateHint, FieldError, TextInput } from "./fields.tsx";
+import { type Choice, FilterSelect } from "./filter-select.tsx";
+import { type Issue, issueAt } from "./form-errors.tsx";
+import type { NotificationDraft } from "./notification-draft.ts";
+
+type SetDraft = <K extends keyof NotificationDraft>(key: K, value: NotificationDraft[K]) => void;
+
+interface Props {
+  fieldId: (path: string) => string;
+  draft: NotificationDraft;
+  issues: readonly Issue[];
+  set: SetDraft;
+}
+
+/** An address in the city: 町字 from the address master, then 番地 and 方書 as written. */
+export function CityAddressFields({ fieldId, draft, issues, set, legend }: Props & { legend: string }) {
+  const towns = useTowns();
+  const choices = useMemo<Choice[]>(
+    () =>
+      (towns.data?.towns ?? []).map((t) => ({
+        id: t.code,
+        label: t.name,
+        detail: `〒${t.postalCode}`,
+        keywords: t.nameKana,
+      })),
+    [towns.data],
+  );
+  const whole = issueAt(issues, "newAddress");
+  return (
+    <fieldset className="flex flex-col gap-3">
+      <legend className="mb-1 text-std-16B-170 text-solid-gray-800">{legend}</legend>
+      <FieldError message={whole} />
+      {towns.isError && <ErrorAlert message={errorMessage(towns.error)} />}
+      <div className="grid grid-cols-1 items-start gap-4 md:grid-cols-3">
+        <FilterSelect
+          fieldId={fieldId("newAddress.townCode")}
+          label="町字"
+          hint="町名またはよみで絞り込み"
+          choices={choices}
+          value={draft.townCode}
+          error={issueAt(issues, "newAddress.townCode")}
+          onChange={(code) => set("townCode", code)}
+        />
+        <TextInput
+          id={fieldId("newAddress.lot")}
+          label="番地"
+          hint="例: 2丁目15番地3"
+          value={draft.lot}
+          error={issueAt(issues, "newAddress.lot")}
+          onChange={(e) => set("lot", e.currentTarget.value)}
+        />
+        <TextInput
+          id={fieldId("newAddress.katagaki")}
+          label="方書"
+          hint="建物名・部屋番号 (任意)"
+          value={draft.katagaki}
+          error={issueAt(issues, "newAddress.katagaki")}
+          onChange={(e) => set("katagaki", e.currentTarget.value)}
+        />
+      </div>
+    </fieldset>
+  );
+}
+
+export function OutsideAddressField({ fieldId, draft, issues, set, label }: Props & { label: string }) {
+  return (
+    <TextInput
+      id={fieldId("outsideAddress")}
+      label={label}
+      hint="都道府県から (国外の場合は国名から)"
+      value={draft.outsideAddress}
+      error={issueAt(issues, "outsideAddress")}
+      onChange={(e) => set("outsideAddress", e.currentTarget.value)}
+    />
+  );
+}
+
+const originLabels: Record<MoveInOrigin, string> = {
+  otherMunicipality: "他の市区町村から",
+  abroad: "国外から",
+};
+
+/** 転入: where from, and the 転出証明書 (or the card-based 特例転入) when from another municipality. */
+export function MoveInFields({ fieldId, draft, issues, set }: Props) {
+  const originError = issueAt(issues, "origin");
+  const certificateError = issueAt(issues, "moveOutCertificate");
+  return (
+    <>
+      <fieldset
+        className="flex flex-col gap-1"
+        aria-describedby={originError ? fieldId("origin-error") : undefined}
+      >
+        <legend className="mb-1 text-std-16B-170 text-solid-gray-800">転入の区分</legend>
+        <div className="flex min-h-12 flex-wrap items-center gap-4">
+          {(Object.keys(originLabels) as MoveInOrigin[]).map((origin, i) => (
+            <div key={origin} className="flex items-center gap-2">
+              <input
+                id={i === 0 ? fieldId("origin") : fieldId(`origin-${origin}`)}
+                type="radio"
+                name={fieldId("origin")}
+                checked={draft.origin === origin}
+                onChange={() => set("origin", origin)}
+                className={`size-6 ${focusRing}`}
+              />
+              <label htmlFor={i === 0 ? fieldId("origin") : fieldId(`origin-${origin}`)}>
+                {originLabels[origin]}
+              </label>
+            </div>
+          ))}
+        </div>
+        <FieldError id={fieldId("origin-error")} message={originError} />
+      </fieldset>
+      {draft.origin === "otherMunicipality" && (
+        <fieldset className="flex flex-col gap-3">
+          <legend className="mb-1 text-std-16B-170 text-solid-gray-800">転出証明書</legend>
+          <FieldError message={certificateError} />
+          <Checkbox
+            id={fieldId("moveOutCertificate")}
+            label="マイナンバーカードによる特例転入 (転出証明書なし)"
+            checked={draft.certificateCardBased}
+            onChange={(on) => set("certificateCardBased", on)}
+          />
+          <div className="grid grid-cols-1 items-start gap-4 md:grid-cols-2">
+            <TextInput
+              id={fieldId("moveOutCertificate.municipality")}
+              label="発行 (転出届) の市区町村"
+              value={draft.certificateMunicipality}
+              error={issueAt(issues, "moveOutCertificate.municipality")}
+              onChange={(e) => set("certificateMunicipality", e.currentTarget.value)}
+            />
+            <TextInput
+              id={fieldId("moveOutCertificate.issuedOn")}
+              label="発行日 (転出届の日)"
+              hint={dateHint}
+              value={draft.certificateIssuedOn}
+              error={issueAt(issues, "moveOutCertificate.issuedOn")}
+              onChange={(e) => set("certificateIssuedOn", e.currentTarget.value)}
+            />
+          </div>
+        </fieldset>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,153 @@
+import { townSchema } from "@ichimado/core/addresses/schemas";
+import { identityDocumentListSchema, identityVerdictSchema } from "@ichimado/core/cases/identity";
+import type { notificationInputSchema } from "@ichimado/core/cases/notification";
+import {
+  type CaseChannel,
+  caseDetailSchema,
+  caseListSchema,
+  createdSchema,
+  type manualProcedureInputSchema,
+  notificationTakenSchema,
+  type ProcedureStatus,
+  stepDoneSchema,
+  type subjectInputSchema,
+  transitionDoneSchema,
+  type visitorInputSchema,
+} from "@ichimado/core/cases/schemas";
+import { catalogEntrySchema } from "@ichimado/core/catalog/schemas";
+import { householdViewSchema } from "@ichimado/core/search/schemas";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { z } from "zod";
+import { apiRequest } from "../app/api.ts";
+
+/** Every case query starts with this: a step saved anywhere refreshes the list and the case alike. */
+const casesKey = ["cases"] as const;
+
+/** `query` is the list's URL query string, as the server reads it (caseListQuerySchema). */
+export function useCaseList(query: string) {
+  return useQuery({
+    queryKey: [...casesKey, "list", query],
+    queryFn: () => apiRequest("GET", `/cases?${query}`, caseListSchema),
+    staleTime: 0,
+  });
+}
+
+export function useCaseDetail(id: number) {
+  return useQuery({
+    queryKey: [...casesKey, "detail", id],
+    queryFn: () => apiRequest("GET", `/cases/${id}`, caseDetailSchema),
+    // Another counter may be working on the same case: always read it fresh.
+    staleTime: 0,
+  });
+}
+
+/** Lists that change only when an administrator edits them: fetched once per session. */
+const listOptions = { staleTime: 30 * 60_000 } as const;
+
+export function useIdentityDocuments() {
+  return useQuery({
+    queryKey: ["identity-documents"],
+    queryFn: () => apiRequest("GET", "/identity-documents", identityDocumentListSchema),
+    ...listOptions,
+  });
+}
+
+export function useCatalog() {
+  return useQuery({
+    queryKey: ["catalog", "procedures"],
+    queryFn: () =>
+      apiRequest("GET", "/catalog/procedures", z.object({ procedures: z.array(catalogEntrySchema) })),
+    ...listOptions,
+  });
+}
+
+export function useTowns() {
+  return useQuery({
+    queryKey: ["addresses", "towns"],
+    queryFn: () => apiRequest("GET", "/addresses/towns", z.object({ towns: z.array(townSchema) })),
+    ...listOptions,
+  });
+}
+
+export function useOpenCase() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (channel: CaseChannel) => apiRequest("POST", "/cases", createdSchema, { channel }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: casesKey }),
+  });
+}
+
+/**
+ * One step of a case. The case is read again whether the step was taken or refused (a 409 often
+ * means someone else moved the case on), and the mutation stays pending until it has been, so that
+ * what follows a step sees the case as the server now has it.
+ */
+function useCaseStep<V, R>(step: (variables: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: step,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: casesKey }),
+  });
+}
+
+const casePath = (id: number, rest = "") => `/cases/${id}${rest}`;
+
+export type VisitorRequest = z.input<typeof visitorInputSchema>;
+export type NotificationRequest = z.input<typeof notificationInputSchema>;
+export type ManualProcedureRequest = z.input<typeof manualProcedureInputSchema>;
+
+export const useSetVisitor = (id: number) =>
+  useCaseStep((body: VisitorRequest) => apiRequest("PUT", casePath(id, "/visitor"), stepDoneSchema, body));
+
+export const useSetIdentity = (id: number) =>
+  useCaseStep((body: { documents: string[]; note: string }) =>
+    apiRequest("PUT", casePath(id, "/identity"), identityVerdictSchema, body),
+  );
+
+export const useAddSubject = (id: number) =>
+  useCaseStep((body: z.input<typeof subjectInputSchema>) =>
+    apiRequest("POST", casePath(id, "/subjects"), createdSchema, body),
+  );
+
+export const useRemoveSubject = (id: number) =>
+  useCaseStep((subjectId: number) => apiRequest("DELETE", casePath(id, `/subjects/${subjectId}`), z.null()));
+
+export const useAddNotification = (id: number) =>
+  useCaseStep((body: NotificationRequest) =>
+    apiRequest("POST", casePath(id, "/notifications"), notificationTakenSchema, body),
+  );
+
+export const useRemoveNotification = (id: number) =>
+  useCaseStep((notificationId: number) =>
+    apiRequest("DELETE", casePath(id, `/notifications/${notificationId}`), z.null()),
+  );
+
+export const useAddProcedure = (id: number) =>
+  useCaseStep((body: ManualProcedureRequest) =>
+    apiRequest("POST", casePath(id, "/procedures"), createdSchema, body),
+  );
+
+export const useSetProcedureStatus = (id: number) =>
+  useCaseStep(({ procedureId, status }: { procedureId: number; status: ProcedureStatus }) =>
+    apiRequest("PUT", casePath(id, `/procedures/${procedureId}/status`), stepDoneSchema, { status }),
+  );
+
+export const useAddMemo = (id: number) =>
+  useCaseStep((text: string) => apiRequest("POST", casePath(id, "/memos"), createdSchema, { text }));
+
+export type CaseTransition = "suspend" | "resume" | "close" | "cancel";
+
+export const useTransition = (id: number) =>
+  useCaseStep((transition: CaseTransition) =>
+    apiRequest("POST", casePath(id, `/${transition}`), transitionDoneSchema, undefined),
+  );
+
+/** A household by its number (members head first, through the same masking as search). */
+export function useHouseholdView(householdId: string) {
+  return useQuery({
+    queryKey: ["households", householdId],
+    queryFn: () => apiRequest("GET", `/households/${encodeURIComponent(householdId)}`, householdViewSchema),
+    enabled: householdId !== "",
+    staleTime: 0,
+  });
+}
