@@ -12,7 +12,7 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { type AppContext, actorOf, requireAuth } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
-import { loadCatalog, saveCatalog } from "./store.ts";
+import { loadCatalog, lockCatalog, saveCatalog } from "./store.ts";
 
 const access = { access: { kind: "permission", permission: "catalogAdmin" } } as const;
 const keyParams = z.object({ key: z.string().min(1).max(61) });
@@ -24,7 +24,6 @@ const keyParams = z.object({ key: z.string().min(1).max(61) });
 export async function catalogAdminRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-
   /** Checks and writes a new version; refuses when someone saved since the editor loaded it. */
   async function save(
     request: FastifyRequest,
@@ -35,6 +34,7 @@ export async function catalogAdminRoutes(app: FastifyInstance, ctx: AppContext):
   ): Promise<number> {
     const auth = requireAuth(request);
     return ctx.db.transaction().execute(async (trx) => {
+      await lockCatalog(trx);
       const current = await loadCatalog(trx);
       if (baseVersion !== null && current.version !== baseVersion) {
         throw new HttpError(

@@ -103,7 +103,7 @@ describe("catalog administration", () => {
     const definition = current.procedures[0];
     const put = (body: unknown) =>
       call("admin", "PUT", `/api/v1/admin/catalog/procedures/${definition?.key}`, body);
-    expect((await put({ baseVersion: current.version - 1, definition })).statusCode).toBe(409);
+    expect((await put({ baseVersion: current.version + 1, definition })).statusCode).toBe(409);
     const badCounter = await put({
       baseVersion: current.version,
       definition: { ...definition, counterId: "nowhere" },

@@ -57,14 +57,21 @@ export async function loadCatalog(db: Db, version?: number): Promise<Catalog> {
   return catalog;
 }
 
-/** Writes a new version after the latest; the row lock on the table orders concurrent editors. */
+// Any constant will do; it only has to be the same for every writer of the catalog.
+const catalogLockId = 4_611_020_101;
+
+/** Orders concurrent editors: take it before reading the version a change is based on. */
+export async function lockCatalog(trx: Transaction<Database>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${catalogLockId})`.execute(trx);
+}
+
+/** Writes a new version after the latest, under the caller's lockCatalog. */
 export async function saveCatalog(
   trx: Transaction<Database>,
   content: CatalogContent,
   staffId: number,
   note: string,
 ): Promise<number> {
-  await sql`lock table catalog_version in share row exclusive mode`.execute(trx);
   const { version } = await trx
     .selectFrom("catalog_version")
     .select((eb) => eb.fn.max("version").as("version"))
