@@ -1,6 +1,8 @@
 import type { ProgrammeKey } from "../programmes/programmes.ts";
+import { defaultQuestions } from "./default-catalog/questions.ts";
 import { evaluateCondition } from "./evaluate.ts";
 import type { ProcedureDefinition } from "./procedures.ts";
+import type { QuestionDefinition } from "./questions.ts";
 import type { DerivationFacts } from "./rules.ts";
 
 /** A procedure a notification needs, with whom it is for and why. */
@@ -18,10 +20,12 @@ export interface DerivedProcedure {
  * The procedures a notification needs. A household-scope definition gives at most one entry; a
  * person-scope one is tried with each household member as 本人 and gives one entry per member it
  * matches. Order is catalog order, then household order, so the list reads the same every time.
+ * `questions` only words the reasons of answer conditions (see evaluateCondition).
  */
 export function deriveProcedures(
   definitions: readonly ProcedureDefinition[],
   facts: DerivationFacts,
+  questions: readonly QuestionDefinition[] = defaultQuestions,
 ): DerivedProcedure[] {
   const derived: DerivedProcedure[] = [];
   for (const definition of definitions) {
@@ -36,12 +40,12 @@ export function deriveProcedures(
       reasons,
     });
     if (definition.scope === "household") {
-      const result = evaluateCondition(rule, facts);
+      const result = evaluateCondition(rule, facts, undefined, questions);
       if (result.matched) derived.push(entry(null, result.reasons));
       continue;
     }
     for (const member of facts.household) {
-      const result = evaluateCondition(rule, facts, member);
+      const result = evaluateCondition(rule, facts, member, questions);
       if (result.matched) derived.push(entry(member.personId, result.reasons));
     }
   }

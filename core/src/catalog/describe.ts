@@ -1,22 +1,21 @@
 import { notificationKindLabels } from "../cases/notification.ts";
 import { programmeLabels } from "../programmes/programmes.ts";
 import { enrollmentRoleLabels } from "../registry/codes.ts";
-import {
-  ageRangeText,
-  answerLabel,
-  attributeLabel,
-  memberNoun,
-  moveInOriginLabels,
-  questionLabel,
-} from "./labels.ts";
+import { defaultQuestions } from "./default-catalog/questions.ts";
+import { ageRangeText, answerLabel, attributeLabel, memberNoun, moveInOriginLabels } from "./labels.ts";
+import type { QuestionDefinition } from "./questions.ts";
 import { type Condition, type MemberPredicate, memberScopeLabels } from "./rules.ts";
 
 /**
  * A rule in plain Japanese for the administrators who edit the catalog, e.g.
- * "届出が転出で、異動する人に国民健康保険の加入者がいる場合".
+ * "届出が転出で、異動する人に国民健康保険の加入者がいる場合". Answer conditions use the labels of
+ * `questions` (an unknown question is shown by its key).
  */
-export function describeCondition(condition: Condition): string {
-  const c = clause(condition, false);
+export function describeCondition(
+  condition: Condition,
+  questions: readonly QuestionDefinition[] = defaultQuestions,
+): string {
+  const c = clause(condition, false, questions);
   return `${c.text}${c.noun ? "の場合" : "場合"}`;
 }
 
@@ -38,7 +37,9 @@ const nounClause = (text: string): Clause => ({ text, conj: `${text}で`, noun: 
 /** A compound inside a compound of the other kind, bracketed so "A、またはBで、C" cannot be misread. */
 const bracket = (inner: Clause): Clause => nounClause(`（${inner.text}）`);
 
-function clause(condition: Condition, negated: boolean): Clause {
+type Questions = readonly QuestionDefinition[];
+
+function clause(condition: Condition, negated: boolean, questions: Questions): Clause {
   switch (condition.kind) {
     case "event":
       return eventClause(condition, negated);
@@ -47,18 +48,20 @@ function clause(condition: Condition, negated: boolean): Clause {
         ? selfClause(predicateParts(condition.match), negated)
         : groupClause(condition, negated);
     case "answer": {
-      const values = condition.values.map(answerLabel).join("」または「");
-      const text = `「${questionLabel(condition.question)}」の答えが「${values}」`;
+      const question = questions.find((q) => q.key === condition.question);
+      const values = condition.values.map((v) => answerLabel(v, question)).join("」または「");
+      const text = `「${question?.label ?? condition.question}」の答えが「${values}」`;
       return negated ? { text: `${text}ではない`, conj: `${text}ではなく`, noun: false } : nounClause(text);
     }
     case "not":
       // not(not(x)) is x: flipping keeps double negation out of the sentence.
-      return clause(condition.condition, !negated);
+      return clause(condition.condition, !negated, questions);
     case "all":
     case "any": {
       const { conditions } = condition;
-      if (conditions.length === 1) return clause(conditions[0] as Condition, negated);
-      const joined = condition.kind === "all" ? conjunction(conditions) : disjunction(conditions);
+      if (conditions.length === 1) return clause(conditions[0] as Condition, negated, questions);
+      const joined =
+        condition.kind === "all" ? conjunction(conditions, questions) : disjunction(conditions, questions);
       if (!negated) return joined;
       return { text: `（${joined.text}）に当たらない`, conj: `（${joined.text}）に当たらず`, noun: false };
     }
@@ -68,7 +71,7 @@ function clause(condition: Condition, negated: boolean): Clause {
 
 const isCompound = (c: Condition, kind: "all" | "any"): boolean => c.kind === kind && c.conditions.length > 1;
 
-function conjunction(conditions: Condition[]): Clause {
+function conjunction(conditions: Condition[], questions: Questions): Clause {
   // Several tests on 本人 read as one: "本人がA で、B である", not "本人がAであり、本人がBであり".
   const selfParts: Part[] = [];
   const slots: (Clause | "self")[] = [];
@@ -77,7 +80,8 @@ function conjunction(conditions: Condition[]): Clause {
       if (!slots.includes("self")) slots.push("self");
       for (const part of predicateParts(c.match))
         if (!selfParts.some((p) => p.text === part.text)) selfParts.push(part);
-    } else slots.push(isCompound(c, "any") ? bracket(clause(c, false)) : clause(c, false));
+    } else
+      slots.push(isCompound(c, "any") ? bracket(clause(c, false, questions)) : clause(c, false, questions));
   }
   const parts = slots.map((slot) => (slot === "self" ? selfClause(selfParts, false) : slot));
   const head = parts.slice(0, -1).map((p) => p.conj);
@@ -89,8 +93,10 @@ function conjunction(conditions: Condition[]): Clause {
   };
 }
 
-function disjunction(conditions: Condition[]): Clause {
-  const parts = conditions.map((c) => (isCompound(c, "all") ? bracket(clause(c, false)) : clause(c, false)));
+function disjunction(conditions: Condition[], questions: Questions): Clause {
+  const parts = conditions.map((c) =>
+    isCompound(c, "all") ? bracket(clause(c, false, questions)) : clause(c, false, questions),
+  );
   const text = parts.map((p) => p.text).join("、または");
   // Only reached when an "any" is continued by something else, which conjunction brackets first.
   return { text, conj: `（${text}）で`, noun: parts[parts.length - 1]?.noun ?? true };

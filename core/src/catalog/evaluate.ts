@@ -2,7 +2,9 @@ import { notificationKindLabels } from "../cases/notification.ts";
 import { ageOn } from "../common/wareki.ts";
 import { programmeLabels } from "../programmes/programmes.ts";
 import { enrollmentRoleLabels } from "../registry/codes.ts";
-import { ageRangeText, answerLabel, attributeLabel, moveInOriginLabels, questionLabel } from "./labels.ts";
+import { defaultQuestions } from "./default-catalog/questions.ts";
+import { ageRangeText, answerLabel, attributeLabel, moveInOriginLabels } from "./labels.ts";
+import type { QuestionDefinition } from "./questions.ts";
 import {
   type AgeBasis,
   type Condition,
@@ -23,13 +25,16 @@ const noMatch = (): Evaluation => ({ matched: false, reasons: [] });
 
 /**
  * Evaluates a rule against the facts of one notification. `self` is the member a person-scope
- * procedure is being considered for; without it a `self` condition never holds. Rules are data an
- * administrator edits, so this must give an answer for any schema-valid rule and any facts.
+ * procedure is being considered for; without it a `self` condition never holds. `questions` gives
+ * the words of an answer's reason (the question's label, the choice's label); an answer to a question
+ * the list does not know is shown by its key. Rules are data an administrator edits, so this must
+ * give an answer for any schema-valid rule and any facts.
  */
 export function evaluateCondition(
   condition: Condition,
   facts: DerivationFacts,
   self?: MemberFacts,
+  questions: readonly QuestionDefinition[] = defaultQuestions,
 ): Evaluation {
   switch (condition.kind) {
     case "event":
@@ -41,15 +46,16 @@ export function evaluateCondition(
         ? facts.answers[condition.question]
         : undefined;
       if (answer === undefined || !condition.values.includes(answer)) return noMatch();
+      const question = questions.find((q) => q.key === condition.question);
       return {
         matched: true,
-        reasons: [`「${questionLabel(condition.question)}」に「${answerLabel(answer)}」と回答`],
+        reasons: [`「${question?.label ?? condition.question}」に「${answerLabel(answer, question)}」と回答`],
       };
     }
     case "all": {
       const reasons: string[] = [];
       for (const child of condition.conditions) {
-        const result = evaluateCondition(child, facts, self);
+        const result = evaluateCondition(child, facts, self, questions);
         if (!result.matched) return noMatch();
         reasons.push(...result.reasons);
       }
@@ -58,14 +64,17 @@ export function evaluateCondition(
     case "any": {
       // Every matching branch is evaluated so staff see all the grounds, not just the first.
       const matched = condition.conditions
-        .map((child) => evaluateCondition(child, facts, self))
+        .map((child) => evaluateCondition(child, facts, self, questions))
         .filter((r) => r.matched);
       if (matched.length === 0) return noMatch();
       return { matched: true, reasons: unique(matched.flatMap((r) => r.reasons)) };
     }
     case "not":
       // What is absent does not explain a match; the description of the rule says it.
-      return { matched: !evaluateCondition(condition.condition, facts, self).matched, reasons: [] };
+      return {
+        matched: !evaluateCondition(condition.condition, facts, self, questions).matched,
+        reasons: [],
+      };
   }
   return noMatch();
 }

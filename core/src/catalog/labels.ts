@@ -1,6 +1,7 @@
 import type { MoveInOrigin } from "../cases/notification.ts";
 import { feedLayouts } from "../feeds/layouts.ts";
 import { type ProgrammeKey, programmeLabels } from "../programmes/programmes.ts";
+import { choicesOf, type QuestionDefinition } from "./questions.ts";
 import type { AgeBasis } from "./rules.ts";
 
 /**
@@ -13,23 +14,18 @@ export const moveInOriginLabels: Record<MoveInOrigin, string> = {
   abroad: "国外から",
 };
 
-/**
- * Navigation questions the default catalog's rules read. Until the catalog issue makes questions
- * editable data, their labels live here; an unknown key is shown as it is.
- */
-const questionLabels: Record<string, string> = {
-  birthWeightUnder2500: "出生時の体重が2,500g未満か",
-  workplaceInsurance: "職場の健康保険に加入している（加入する）か",
-  pensionRecipient: "亡くなった方が年金を受け取っていたか",
-  pregnant: "妊娠中の方がいるか",
-  hasDog: "犬を飼っているか",
-};
-const answerLabels: Record<string, string> = { yes: "はい", no: "いいえ" };
+const yesNoLabels: Record<string, string> = { yes: "はい", no: "いいえ" };
 
-export const questionLabel = (key: string): string =>
-  Object.hasOwn(questionLabels, key) ? (questionLabels[key] as string) : key;
-export const answerLabel = (value: string): string =>
-  Object.hasOwn(answerLabels, value) ? (answerLabels[value] as string) : value;
+/**
+ * An answer as staff read it: the choice's label, はい/いいえ for a yes/no question (or for a question
+ * the list does not know), else the value itself (a date, a number, free text).
+ */
+export function answerLabel(value: string, question?: QuestionDefinition): string {
+  const choice = question ? choicesOf(question).find((c) => c.value === value) : undefined;
+  if (choice) return choice.label;
+  if (question === undefined && Object.hasOwn(yesNoLabels, value)) return yesNoLabels[value] as string;
+  return value;
+}
 
 /** Enrollment attribute headers as the feed layouts name them (careLevel → 要介護度). */
 const attributeHeaders = new Map<string, string>();

@@ -3,11 +3,13 @@ import { describe, expect, it } from "vitest";
 import { moveInOrigins, notificationKinds } from "../cases/notification.ts";
 import { programmeKeys } from "../programmes/programmes.ts";
 import { enrollmentRoles, sexes } from "../registry/codes.ts";
-import { defaultProcedures } from "./default-catalog.ts";
+import { defaultProcedures, defaultQuestions } from "./default-catalog.ts";
 import { deriveProcedures } from "./derive.ts";
 import { describeCondition } from "./describe.ts";
 import { evaluateCondition } from "./evaluate.ts";
+import { questionsToAsk, validateAnswer } from "./navigation.ts";
 import type { ProcedureDefinition } from "./procedures.ts";
+import { answerKinds, type QuestionDefinition, questionDefinitionSchema } from "./questions.ts";
 import {
   ageBases,
   type Condition,
@@ -26,10 +28,12 @@ const attributeKey = fc.oneof(
   fc.constantFrom("careLevel", "category", "childCount", "taxStatus"),
   text({ minLength: 1, maxLength: 40 }),
 );
-const question = fc.oneof(
-  fc.constantFrom("birthWeightUnder2500", "pensionRecipient", "hasDog"),
-  text({ minLength: 1, maxLength: 60 }),
+/** Question keys: the default ones, valid new ones, and (in answer conditions) anything at all. */
+const questionKey = fc.oneof(
+  fc.constantFrom(...defaultQuestions.map((q) => q.key)),
+  fc.stringMatching(/^[a-z][a-zA-Z0-9]{1,12}$/),
 );
+const question = fc.oneof(questionKey, text({ minLength: 1, maxLength: 60 }));
 const answerValue = fc.oneof(fc.constantFrom("yes", "no"), text({ minLength: 1, maxLength: 8 }));
 const attributeValue = fc.oneof(
   fc.constantFrom("要介護1", "第1号", "課税", "2"),
@@ -142,6 +146,41 @@ const facts: fc.Arbitrary<DerivationFacts> = fc.record({
   answers: fc.dictionary(question, answerValue, { maxKeys: 4 }),
 });
 
+const questionDefinition: fc.Arbitrary<QuestionDefinition> = fc
+  .record({
+    key: questionKey,
+    text: text({ minLength: 1, maxLength: 40 }).filter((t) => t.trim() !== ""),
+    label: text({ minLength: 1, maxLength: 30 }),
+    help: text({ maxLength: 20 }),
+    answerKind: fc.constantFrom(...answerKinds),
+    choices: fc.uniqueArray(
+      fc.record({ value: text({ minLength: 1, maxLength: 8 }), label: text({ minLength: 1, maxLength: 8 }) }),
+      { maxLength: 4, selector: (c) => c.value },
+    ),
+    askWhen: fc.option(condition, { nil: null }),
+  })
+  .map((q) =>
+    q.answerKind === "choice" && q.choices.length < 2
+      ? { ...q, choices: [...q.choices, { value: "yes", label: "はい" }, { value: "no", label: "いいえ" }] }
+      : q,
+  );
+
+/** A valid catalog: arbitrary questions, then arbitrary procedures naming some of them as check items. */
+const catalog = fc.record({
+  questions: fc.oneof(
+    fc.array(questionDefinition, { maxLength: 8 }),
+    fc.array(questionDefinition, { maxLength: 4 }).map((qs) => [...defaultQuestions, ...qs]),
+  ),
+  procedures: fc.array(
+    fc.record({
+      rule: fc.option(condition, { nil: null }),
+      scope: fc.constantFrom("household" as const, "person" as const),
+      questions: fc.uniqueArray(questionKey, { maxLength: 4 }),
+    }),
+    { maxLength: 6 },
+  ),
+});
+
 const runs = { numRuns: 300 };
 
 describe("rules never throw", () => {
@@ -192,6 +231,69 @@ describe("rules never throw", () => {
         const derived = deriveProcedures([...defs, ...defaultProcedures], f);
         const members = new Set(f.household.map((m) => m.personId));
         for (const d of derived) if (d.personId !== null) expect(members.has(d.personId)).toBe(true);
+      }),
+      runs,
+    );
+  });
+
+  it("the arbitrary builds schema-valid questions", () => {
+    fc.assert(
+      fc.property(questionDefinition, (q) => {
+        expect(questionDefinitionSchema.safeParse(q).error?.issues).toBeUndefined();
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("questionsToAsk and deriveProcedures answer for any valid catalog, facts and answers", () => {
+    fc.assert(
+      fc.property(catalog, facts, ({ questions, procedures }, f) => {
+        const definitions = procedures.map(
+          ({ rule, scope, questions: checkItems }, i): ProcedureDefinition => ({
+            key: `arbitrary-${i}`,
+            name: "手続き",
+            programme: "residency",
+            scope,
+            counterId: "shimin",
+            guidance: "案内",
+            legalBasis: "住民基本台帳法",
+            bring: [],
+            rule,
+            validFrom: null,
+            validTo: null,
+            questions: checkItems,
+          }),
+        );
+        const asked = questionsToAsk(questions, definitions, f);
+        const keys = asked.map((q) => q.key);
+        expect(new Set(keys).size).toBe(keys.length);
+        const named = new Set(definitions.flatMap((d) => d.questions));
+        for (const q of asked) {
+          expect(questions).toContain(q);
+          if (q.askWhen === null) expect(named.has(q.key)).toBe(true);
+          else expect(evaluateCondition(q.askWhen, f, undefined, questions).matched).toBe(true);
+        }
+        const derived = deriveProcedures([...definitions, ...defaultProcedures], f, questions);
+        for (const d of derived) for (const reason of d.reasons) expect(reason).not.toMatch(/undefined|NaN/);
+        // The derived list's check items are asked too, and that never throws either.
+        const listed = new Set(derived.map((d) => d.key));
+        questionsToAsk(
+          questions,
+          [...definitions, ...defaultProcedures].filter((d) => listed.has(d.key)),
+          f,
+        );
+      }),
+      runs,
+    );
+  });
+
+  it("validateAnswer answers for any question and any text", () => {
+    fc.assert(
+      fc.property(questionDefinition, fc.string({ maxLength: 220 }), (q, value) => {
+        const error = validateAnswer(q, value);
+        if (error !== null) expect(error.length).toBeGreaterThan(0);
+        for (const choice of q.answerKind === "choice" ? q.choices : [])
+          if (choice.value.trim() !== "") expect(validateAnswer(q, choice.value)).toBeNull();
       }),
       runs,
     );

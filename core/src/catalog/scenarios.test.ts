@@ -103,10 +103,10 @@ describe("転出 (moveOut)", () => {
     expect(derive(factsOf("moveOut", date, household))).toEqual([
       "move-out-notice",
       "seal-registration-end 鈴木 一",
-      "nursery-change 鈴木 保",
       "severe-disability-medical-return 鈴木 一",
-      "dog-location-change 鈴木 一",
+      "nursery-change 鈴木 保",
       "public-housing-move-out",
+      "dog-location-change 鈴木 一",
     ]);
   });
 });
@@ -181,8 +181,8 @@ describe("死亡 (death)", () => {
       "nhi-funeral-expenses 田中 誠",
       "pension-insured-death 田中 誠",
       "child-allowance-end 田中 誠",
-      "heir-representative 田中 誠",
       "dog-owner-death 田中 誠",
+      "heir-representative 田中 誠",
     ]);
   });
 
@@ -236,6 +236,7 @@ describe("転入 (moveIn)", () => {
       "child-allowance-claim",
       "child-medical-registration 伊藤 蓮",
       "child-medical-registration 伊藤 凛",
+      "infant-checkup-move-in",
       "school-enrolment-move-in 伊藤 蓮",
     ]);
   });
@@ -313,8 +314,8 @@ describe("転居 (moveWithin)", () => {
     ]);
     expect(derive(factsOf("moveWithin", date, household))).toEqual([
       "move-within-notice",
-      "my-number-card-address 中村 浩",
       "residence-card-address 中村 浩",
+      "my-number-card-address 中村 浩",
       "nhi-address-change",
       "late-elderly-address-change 中村 清",
       "ltc-address-change 中村 清",
@@ -345,6 +346,7 @@ describe("出生 (birth)", () => {
       "nhi-childbirth-lump-sum",
       "child-allowance-claim",
       "child-medical-registration 小林 陽菜",
+      "birth-visit-notice",
     ]);
   });
 
@@ -354,6 +356,7 @@ describe("出生 (birth)", () => {
       "birth-notice 小林 陽菜",
       "child-allowance-revision",
       "child-medical-registration 小林 陽菜",
+      "birth-visit-notice",
       "low-birth-weight-notice",
     ]);
   });

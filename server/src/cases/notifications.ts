@@ -76,7 +76,7 @@ export async function addNotification(
   const facts = derivationFacts(input, members, enrollments);
   const catalog = await loadCatalog(ctx.db);
   const byKey = new Map(catalog.procedures.map((d) => [d.key, d]));
-  const derived = deriveProcedures(catalog.procedures, facts);
+  const derived = deriveProcedures(catalog.procedures, facts, catalog.questions);
   const names = new Map(facts.household.map((m) => [m.personId, m.name]));
 
   return caseStep(ctx, actor, caseId, open, async (trx) => {

@@ -15,7 +15,7 @@ export async function catalogRoutes(app: FastifyInstance, ctx: AppContext): Prom
       schema: { response: { 200: z.object({ procedures: z.array(catalogEntrySchema) }) } },
     },
     async () => {
-      const [{ procedures: definitions }, counters] = await Promise.all([
+      const [{ procedures: definitions, questions }, counters] = await Promise.all([
         loadCatalog(ctx.db),
         ctx.db.selectFrom("counter").select(["id", "name"]).execute(),
       ]);
@@ -28,8 +28,7 @@ export async function catalogRoutes(app: FastifyInstance, ctx: AppContext): Prom
           programmeLabel: programmeLabels[d.programme],
           scope: d.scope,
           counterName: counterName.get(d.counterId) ?? d.counterId,
-          // The question labels join the description once questions are catalog data.
-          ruleText: d.rule ? describeCondition(d.rule) : null,
+          ruleText: d.rule ? describeCondition(d.rule, questions) : null,
         })),
       };
     },

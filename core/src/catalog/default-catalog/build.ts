@@ -2,6 +2,7 @@ import type { MoveInOrigin, NotificationKind } from "../../cases/notification.ts
 import type { ProgrammeKey } from "../../programmes/programmes.ts";
 import type { EnrollmentRole } from "../../registry/codes.ts";
 import type { ProcedureDefinition } from "../procedures.ts";
+import type { QuestionDefinition } from "../questions.ts";
 import type { Condition, MemberPredicate } from "../rules.ts";
 
 /** Short constructors so that the catalog reads as rules, not as nested objects. */
@@ -53,6 +54,9 @@ export const schoolAge: MemberPredicate = { ageAtLeast: 6, ageUnder: 15, ageBasi
 /** 児童手当's 高校生年代: to the first 31 March after the 18th birthday. */
 export const upToHighSchool: MemberPredicate = { ageUnder: 18, ageBasis: "schoolYear" };
 
+/** A child the household will now raise: born, or moving in while of 児童手当 age. */
+export const childArrives: Condition = anyOf(on("birth"), allOf(on("moveIn"), someMoving(upToHighSchool)));
+
 /** 要介護度 values that mean a certification is in force (非該当 does not). */
 export const certifiedCareLevels = [
   "要支援1",
@@ -74,3 +78,9 @@ export const procedure = (
   validFrom: null,
   validTo: null,
 });
+
+/** A navigation question; help and choices may be left out. */
+export const question = (
+  definition: Omit<QuestionDefinition, "help" | "choices"> &
+    Partial<Pick<QuestionDefinition, "help" | "choices">>,
+): QuestionDefinition => ({ help: "", choices: [], ...definition });

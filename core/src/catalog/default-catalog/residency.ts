@@ -1,7 +1,7 @@
 import type { ProcedureDefinition } from "../procedures.ts";
 import { allOf, on, procedure, selfMoving, someMoving, someRemaining } from "./build.ts";
 
-/** 市民課: the notifications themselves, the cards that carry the address, 印鑑登録. */
+/** 市民課 (住民基本台帳): the notifications themselves, the 在留カード, protection and 旧氏. */
 export const residencyProcedures: ProcedureDefinition[] = [
   procedure({
     key: "move-in-notice",
@@ -38,6 +38,7 @@ export const residencyProcedures: ProcedureDefinition[] = [
       "委任状（代理人が届け出る場合）",
     ],
     rule: on("moveOut"),
+    questions: ["cardBasedMoveOut"],
   }),
   procedure({
     key: "move-within-notice",
@@ -99,6 +100,7 @@ export const residencyProcedures: ProcedureDefinition[] = [
       "火葬の日時・火葬場がわかるもの",
     ],
     rule: allOf(on("death"), selfMoving()),
+    questions: ["crematorium", "cremationDate"],
   }),
   procedure({
     key: "head-change-on-death",
@@ -114,22 +116,6 @@ export const residencyProcedures: ProcedureDefinition[] = [
     rule: allOf(on("death"), someMoving({ isHead: true }), someRemaining({}, 2)),
   }),
   procedure({
-    key: "my-number-card-address",
-    name: "マイナンバーカードの住所変更（継続利用）",
-    programme: "myNumberCard",
-    scope: "person",
-    counterId: "shimin",
-    guidance:
-      "カードの追記欄に新しい住所を記載し、署名用電子証明書は住所変更で失効するため希望者に再発行する。転入の場合は転入届と同時にカードを提出してもらう。転入届の日から90日以内に継続利用の手続きをしないとカードは失効する。本人の暗証番号（住民基本台帳用4桁）の入力が要る。15歳未満の方は法定代理人が手続きする。",
-    legalBasis: "行政手続における特定の個人を識別するための番号の利用等に関する法律第17条第2項・第4項",
-    bring: [
-      "マイナンバーカード",
-      "暗証番号（住民基本台帳用4桁）",
-      "委任状（代理人の場合。暗証番号を封をした書面で）",
-    ],
-    rule: allOf(on("moveIn", "moveWithin"), selfMoving({ hasMyNumberCard: true })),
-  }),
-  procedure({
     key: "residence-card-address",
     name: "在留カード等の住居地届出",
     programme: "residency",
@@ -142,27 +128,32 @@ export const residencyProcedures: ProcedureDefinition[] = [
     rule: allOf(on("moveIn", "moveWithin"), selfMoving({ foreign: true })),
   }),
   procedure({
-    key: "seal-registration-new",
-    name: "印鑑登録（新規）",
-    programme: "sealRegistration",
+    key: "support-measure-application",
+    name: "住民基本台帳事務における支援措置申出（DV・ストーカー・児童虐待等）",
+    programme: "residency",
     scope: "person",
     counterId: "shimin",
     guidance:
-      "前の市区町村の印鑑登録は転出で抹消されているため、希望する方は当市で新たに登録する。15歳以上の方が対象（意思能力のない方は除く）。本人が顔写真付きの官公署発行の本人確認書類を持参すれば即日登録、ない場合は照会書による確認（後日来庁）または保証人による登録となる。",
-    legalBasis: "市印鑑条例（印鑑登録証明事務処理要領（昭和49年自治振第10号）に準拠）",
-    bring: ["登録する印鑑", "顔写真付きの本人確認書類（マイナンバーカード・運転免許証等）"],
-    rule: allOf(on("moveIn"), selfMoving({ ageAtLeast: 15 })),
+      "DV・ストーカー行為等・児童虐待等の被害者が、加害者からの住民票の写し・戸籍の附票の写し等の請求や閲覧を制限するよう申し出るもの。警察・配偶者暴力相談支援センター・児童相談所などの意見を確認して支援の必要性を判断する。期間は1年で、終了日の1か月前から延長の申出ができる。併せて申出者と同じ住所の家族も対象にできる。対応は個室で行い、申出の事実を他の来庁者に知られないよう配慮する。",
+    legalBasis: "住民基本台帳法第12条第6項・第20条、住民基本台帳事務処理要領（DV等支援措置）",
+    bring: ["本人確認書類", "相談機関の意見がわかるもの（保護命令決定書の写し等、お持ちの場合）"],
+    rule: null,
   }),
   procedure({
-    key: "seal-registration-end",
-    name: "印鑑登録の廃止（お知らせ）",
-    programme: "sealRegistration",
+    key: "maiden-name-record",
+    name: "旧氏（旧姓）の記載請求",
+    programme: "residency",
     scope: "person",
     counterId: "shimin",
     guidance:
-      "転出・死亡により印鑑登録は職権で抹消されるため、届出は要らない。印鑑登録証（カード）の返却を依頼する。転出の方には転出先で新たに登録するよう案内する。死亡後は印鑑登録証明書を交付できないことを遺族に伝える。",
-    legalBasis: "市印鑑条例（印鑑登録証明事務処理要領（昭和49年自治振第10号）に準拠）",
-    bring: ["印鑑登録証（カード）"],
-    rule: allOf(on("moveOut", "death"), selfMoving({ enrolledIn: { programme: "sealRegistration" } })),
+      "婚姻などで氏が変わった方が、住民票・マイナンバーカードに旧氏を併記するよう請求するもの。旧氏は戸籍謄本等で確認する（記載できる旧氏は過去の戸籍に記載された氏のうち1つ）。マイナンバーカードをお持ちの方はカードにも追記するため持参してもらう。旧氏を変更・削除する請求もここで受け付ける。",
+    legalBasis: "住民基本台帳法第7条第14号、同法施行令第30条の13",
+    bring: [
+      "旧氏が記載された戸籍謄本等（本籍地が当市の方は不要）",
+      "マイナンバーカード（お持ちの方）",
+      "本人確認書類",
+    ],
+    rule: null,
+    questions: ["newSurname"],
   }),
 ];
