@@ -197,12 +197,24 @@ test("a case is taken at 市民課, left, resumed at 保険年金課 and complet
     }
     await typeInto(destinationField, destination);
     await pressOn(form.getByRole("button", { name: "届出を受け付ける" }));
-    await expect(notifications.getByRole("status")).toHaveText(/^転出の届出を受け付けました。手続き \d+ 件/);
+    await expect(
+      notifications.getByRole("status").filter({ hasText: /^転出の届出を受け付けました。手続き \d+ 件/ }),
+    ).toHaveCount(1);
     await expect(notifications.getByRole("heading", { name: "届出 (住民異動届)" })).toBeFocused();
     await expect(
       notifications.getByRole("heading", { name: `転出の届出（世帯番号 ${household}）` }),
     ).toBeVisible();
   }
+
+  // 確認事項: the catalog's questions for a notification; the answers are saved with the case.
+  const card = notifications.getByRole("article", { name: `転出の届出（世帯番号 ${visitorHousehold}）` });
+  const navigation = card.getByRole("region", { name: /^確認事項/ });
+  const question = navigation.getByRole("combobox").first();
+  await chooseByKeys(question, "no");
+  await pressOn(navigation.getByRole("button", { name: "確認事項の回答を保存" }));
+  await expect(navigation.getByRole("status")).toContainText("回答を保存しました");
+  await expect(question).toHaveValue("no");
+  await expect(navigation.getByRole("heading")).toContainText(/（[1-9]\d*\/\d+ 回答済）/);
 
   // 手続き一覧: each household's 転出届, and 国保 referred to 保険年金課.
   const procedures = region(page, "手続き一覧");

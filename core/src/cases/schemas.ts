@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { answerKindSchema } from "../catalog/questions.ts";
 import { programmeKeySchema } from "../programmes/programmes.ts";
 import { personSummarySchema, shownAddressSchema } from "../search/schemas.ts";
 import { identityTierSchema } from "./identity.ts";
@@ -135,6 +136,12 @@ export const manualProcedureInputSchema = z.object({
   notificationId: z.number().int().positive().nullable().default(null),
 });
 
+/** Navigation answers for one notification: a value sets an answer, null withdraws it. */
+export const answersInputSchema = z.object({
+  answers: z.record(z.string().min(1).max(41), z.string().max(200).nullable()),
+});
+export type AnswersInput = z.infer<typeof answersInputSchema>;
+
 export const procedureStatusInputSchema = z.object({ status: procedureStatusSchema });
 
 export const memoInputSchema = z.object({
@@ -232,6 +239,18 @@ export const caseDetailSchema = caseSummarySchema.extend({
       input: notificationInputSchema,
       /** the moving members with their names, in the order given */
       persons: z.array(z.object({ id: z.string(), name: z.string() })),
+      /** the navigation questions to ask now (F24), in order, with the answers given so far */
+      questions: z.array(
+        z.object({
+          key: z.string(),
+          text: z.string(),
+          label: z.string(),
+          help: z.string(),
+          answerKind: answerKindSchema,
+          choices: z.array(z.object({ value: z.string(), label: z.string() })),
+          answer: z.string().nullable(),
+        }),
+      ),
       newAddress: shownAddressSchema.nullable(),
       created: staffAt,
     }),
@@ -248,5 +267,6 @@ export const newCaseInputSchema = z.object({ channel: caseChannelSchema.default(
 export const caseListSchema = z.object({ cases: z.array(caseSummarySchema) });
 export const createdSchema = z.object({ id: z.number() });
 export const notificationTakenSchema = z.object({ notificationId: z.number(), derived: z.number() });
+export const answersSavedSchema = z.object({ added: z.number(), removed: z.number() });
 export const stepDoneSchema = z.object({ ok: z.literal(true) });
 export const transitionDoneSchema = z.object({ status: caseStatusSchema });

@@ -330,3 +330,54 @@ describe("a household by its number", () => {
     expect((await call("shimin", "GET", "/api/v1/households/NOPE")).statusCode).toBe(404);
   });
 });
+
+describe("navigation answers", () => {
+  it("asks the event's questions, adds the procedure an answer calls for and removes it again", async () => {
+    const id = await newCase("shimin");
+    const birth = await call("shimin", "POST", `/api/v1/cases/${id}/notifications`, {
+      kind: "birth",
+      householdId: "H910",
+      occurredOn: today,
+      newPersons: [
+        {
+          name: "山田　三郎",
+          nameKana: "ヤマダ　サブロウ",
+          birthDate: today,
+          sex: "male",
+          relationship: "子",
+        },
+      ],
+    });
+    expect(birth.statusCode, birth.body).toBe(201);
+    const { notificationId } = birth.json() as { notificationId: number };
+    const state = async () => {
+      const d = await detail("shimin", id);
+      return {
+        questions: d.notifications[0]?.questions.map((q) => q.key) ?? [],
+        keys: d.procedures.map((p) => p.key),
+      };
+    };
+    const before = await state();
+    expect(before.questions).toContain("birthWeightUnder2500");
+    expect(before.keys).not.toContain("low-birth-weight-notice");
+
+    const answer = (answers: Record<string, string | null>) =>
+      call("shimin", "PUT", `/api/v1/cases/${id}/notifications/${notificationId}/answers`, { answers });
+    const yes = await answer({ birthWeightUnder2500: "yes" });
+    expect(yes.statusCode, yes.body).toBe(200);
+    expect((yes.json() as { added: number }).added).toBeGreaterThan(0);
+    const after = await state();
+    expect(after.keys).toContain("low-birth-weight-notice");
+    expect(after.questions).toContain("birthWeightGrams");
+
+    expect((await answer({ birthWeightUnder2500: "maybe" })).statusCode).toBe(400);
+    expect((await answer({ noSuchQuestion: "yes" })).statusCode).toBe(400);
+
+    const no = await answer({ birthWeightUnder2500: "no" });
+    expect((no.json() as { removed: number }).removed).toBeGreaterThan(0);
+    const last = await state();
+    expect(last.keys).not.toContain("low-birth-weight-notice");
+    expect(last.questions).not.toContain("birthWeightGrams");
+    expect((await detail("shimin", id)).history.map((h) => h.kind)).toContain("answers");
+  });
+});

@@ -1,12 +1,19 @@
 import { derivationFacts, isNewPersonId, type RegisterMember } from "@ichimado/core/cases/facts";
 import { type NotificationInput, notificationKindLabels } from "@ichimado/core/cases/notification";
-import { type CaseStatus, type ProcedureStatus, procedureStatusLabels } from "@ichimado/core/cases/schemas";
+import {
+  type AnswersInput,
+  type CaseStatus,
+  type ProcedureStatus,
+  procedureStatusLabels,
+} from "@ichimado/core/cases/schemas";
 import { validateNotification } from "@ichimado/core/cases/validate-notification";
 import { deriveProcedures } from "@ichimado/core/catalog/derive";
+import { validateAnswer } from "@ichimado/core/catalog/navigation";
 import type { ProcedureDefinition } from "@ichimado/core/catalog/procedures";
 import { japanDate } from "@ichimado/core/common/dates";
 import type { ProgrammeKey } from "@ichimado/core/programmes/programmes";
 import { loadCatalog } from "../catalog/store.ts";
+import type { Db } from "../db/database.ts";
 import type { AppContext } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
 import { loadEnrollments, loadHousehold } from "./register.ts";
@@ -29,6 +36,24 @@ const snapshot = (d: ProcedureDefinition): ProcedureSnapshot => ({
   legalBasis: d.legalBasis,
   bring: d.bring,
 });
+
+/**
+ * What the rules see for one notification (its household on the event date, the answers given) and
+ * what they derive from it, with the catalog version used.
+ */
+export async function derivation(db: Db, input: NotificationInput, answers: Record<string, string>) {
+  const household = input.householdId ? await loadHousehold(db, input.householdId) : null;
+  const members: RegisterMember[] = household?.members ?? [];
+  const enrollments = await loadEnrollments(
+    db,
+    members.map((m) => m.id),
+  );
+  const facts = derivationFacts(input, members, enrollments, answers);
+  const catalog = await loadCatalog(db);
+  const derived = deriveProcedures(catalog.procedures, facts, catalog.questions);
+  const names = new Map(facts.household.map((m) => [m.personId, m.name]));
+  return { facts, catalog, derived, names, members };
+}
 
 /**
  * Takes a 住民異動届: validated against the register's view of the household, then the catalog's
@@ -68,16 +93,8 @@ export async function addNotification(
       ]);
     }
   }
-  const members: RegisterMember[] = household?.members ?? [];
-  const enrollments = await loadEnrollments(
-    ctx.db,
-    members.map((m) => m.id),
-  );
-  const facts = derivationFacts(input, members, enrollments);
-  const catalog = await loadCatalog(ctx.db);
+  const { catalog, derived, names, members } = await derivation(ctx.db, input, {});
   const byKey = new Map(catalog.procedures.map((d) => [d.key, d]));
-  const derived = deriveProcedures(catalog.procedures, facts, catalog.questions);
-  const names = new Map(facts.household.map((m) => [m.personId, m.name]));
 
   return caseStep(ctx, actor, caseId, open, async (trx) => {
     const { id: notificationId } = await trx
@@ -115,7 +132,7 @@ export async function addNotification(
     return {
       kind: "notification",
       summary: `${notificationKindLabels[input.kind]}の届出を受付 (${moving}人); 手続き${derived.length}件を導出`,
-      personIds: [...members.map((m) => m.id)],
+      personIds: members.map((m) => m.id),
       value: { notificationId, derived: derived.length },
     };
   });
@@ -260,6 +277,121 @@ export async function setProcedureStatus(
       summary: `「${definition.name}」${row.person_name ? ` (${row.person_name})` : ""}: ${procedureStatusLabels[row.status as ProcedureStatus]} → ${procedureStatusLabels[status]}`,
       personIds: row.person_id ? [row.person_id] : [],
       value: null,
+    };
+  });
+}
+
+/**
+ * Saves navigation answers for one notification and lets the rules read them again: procedures an
+ * answer now calls for are added; derived ones it no longer calls for are removed while nobody has
+ * started them (a started one stays, and the history says so).
+ */
+export async function saveAnswers(
+  ctx: AppContext,
+  actor: StepActor,
+  caseId: number,
+  notificationId: number,
+  given: AnswersInput["answers"],
+): Promise<{ added: number; removed: number }> {
+  const row = await ctx.db
+    .selectFrom("case_notification")
+    .select(["input", "answers"])
+    .where("id", "=", notificationId)
+    .where("case_id", "=", caseId)
+    .executeTakeFirst();
+  if (!row) throw new HttpError(404, "NOT_FOUND", "指定された届出はありません");
+  const input = row.input as NotificationInput;
+  const catalog = await loadCatalog(ctx.db);
+  const questions = new Map(catalog.questions.map((q) => [q.key, q]));
+  const issues: { path: string; message: string }[] = [];
+  const answers = { ...row.answers };
+  for (const [key, value] of Object.entries(given)) {
+    const question = questions.get(key);
+    if (!question) {
+      issues.push({ path: `answers.${key}`, message: `質問 ${key} は手続きカタログにありません` });
+      continue;
+    }
+    if (value === null) {
+      delete answers[key];
+      continue;
+    }
+    const problem = validateAnswer(question, value);
+    if (problem) issues.push({ path: `answers.${key}`, message: `${question.label}: ${problem}` });
+    else answers[key] = value;
+  }
+  if (issues.length > 0)
+    throw new HttpError(400, "VALIDATION", issues[0]?.message ?? "回答を確認してください", issues);
+  const { derived, names } = await derivation(ctx.db, input, answers);
+  const byKey = new Map(catalog.procedures.map((d) => [d.key, d]));
+
+  return caseStep(ctx, actor, caseId, open, async (trx) => {
+    await trx
+      .updateTable("case_notification")
+      .set({ answers: JSON.stringify(answers) })
+      .where("id", "=", notificationId)
+      .execute();
+    const existing = await trx
+      .selectFrom("case_procedure")
+      .select(["id", "procedure_key", "person_id", "person_name", "status"])
+      .where("notification_id", "=", notificationId)
+      .where("source", "=", "derived")
+      .execute();
+    const slot = (key: string, personId: string | null) => `${key}\u0000${personId ?? ""}`;
+    const wanted = new Map(
+      derived.map((p) => [slot(p.key, p.personId && !isNewPersonId(p.personId) ? p.personId : null), p]),
+    );
+    const have = new Set(existing.map((e) => slot(e.procedure_key, e.person_id)));
+    const stale = existing.filter((e) => !wanted.has(slot(e.procedure_key, e.person_id)));
+    const removable = stale.filter((e) => e.status === "notStarted");
+    if (removable.length > 0) {
+      await trx
+        .deleteFrom("case_procedure")
+        .where(
+          "id",
+          "in",
+          removable.map((e) => e.id),
+        )
+        .execute();
+    }
+    const added = [...wanted].filter(([k]) => !have.has(k)).map(([, p]) => p);
+    if (added.length > 0) {
+      await trx
+        .insertInto("case_procedure")
+        .values(
+          added.map((p) => ({
+            case_id: caseId,
+            notification_id: notificationId,
+            procedure_key: p.key,
+            catalog_version: catalog.version,
+            definition: JSON.stringify(snapshot(byKey.get(p.key) as ProcedureDefinition)),
+            person_id: p.personId && !isNewPersonId(p.personId) ? p.personId : null,
+            person_name: p.personId ? (names.get(p.personId) ?? null) : null,
+            source: "derived" as const,
+            reasons: JSON.stringify(p.reasons),
+            updated_by: actor.auth.staffId,
+            updated_counter: actor.auth.counterId,
+          })),
+        )
+        .execute();
+    }
+    const label = (key: string) => questions.get(key)?.label ?? key;
+    const kept = stale.length - removable.length;
+    const parts = [
+      `回答を保存 (${Object.keys(given).map(label).join("・")})`,
+      added.length > 0 ? `手続き${added.length}件を追加 (${added.map((p) => p.name).join("・")})` : "",
+      removable.length > 0 ? `手続き${removable.length}件を削除` : "",
+      kept > 0
+        ? `着手済みのため残した手続き${kept}件 (${stale
+            .filter((e) => e.status !== "notStarted")
+            .map((e) => byKey.get(e.procedure_key)?.name ?? e.procedure_key)
+            .join("・")})`
+        : "",
+    ].filter(Boolean);
+    return {
+      kind: "answers",
+      summary: parts.join("; "),
+      personIds: input.movingPersonIds,
+      value: { added: added.length, removed: removable.length },
     };
   });
 }

@@ -3,13 +3,15 @@ import { judgeIdentity } from "@ichimado/core/cases/identity";
 import type { NotificationInput } from "@ichimado/core/cases/notification";
 import { notificationKindLabels } from "@ichimado/core/cases/notification";
 import type { CaseDetail, CaseProcedure, CaseSummary, ProcedureStatus } from "@ichimado/core/cases/schemas";
+import { questionsToAsk } from "@ichimado/core/catalog/navigation";
+import { choicesOf } from "@ichimado/core/catalog/questions";
 import { type ProgrammeKey, programmeLabels } from "@ichimado/core/programmes/programmes";
 import { sql } from "kysely";
 import type { AuthContext } from "../auth/context.ts";
 import type { Db } from "../db/database.ts";
 import { personSummaries } from "../search/person-view.ts";
 import { shownAddress } from "../search/present.ts";
-import type { ProcedureSnapshot } from "./notifications.ts";
+import { derivation, type ProcedureSnapshot } from "./notifications.ts";
 import type { StoredVisitor } from "./service.ts";
 
 const hiddenAddress = "(支援措置のため表示できません)";
@@ -99,8 +101,8 @@ export async function caseDetail(
       .where("case_id", "=", id)
       .orderBy("id")
       .execute(),
-    sql<StaffAtRow & { id: number; input: NotificationInput }>`
-      select n.id, n.input, s.name as staff_name, c.name as counter_name, n.created_at as at
+    sql<StaffAtRow & { id: number; input: NotificationInput; answers: Record<string, string> }>`
+      select n.id, n.input, n.answers, s.name as staff_name, c.name as counter_name, n.created_at as at
       from case_notification n join staff_user s on s.id = n.created_by join counter c on c.id = n.created_counter
       where n.case_id = ${id} order by n.id`.execute(db),
     sql<
@@ -161,6 +163,22 @@ export async function caseDetail(
       : [],
   );
   const counterById = new Map(counters.map((c) => [c.id, c]));
+  const questionsByNotification = new Map(
+    await Promise.all(
+      notifications.rows.map(
+        async (n) =>
+          [
+            n.id,
+            await navigation(
+              db,
+              n.input,
+              n.answers,
+              procedures.rows.filter((p) => p.notification_id === n.id).map((p) => p.definition.key),
+            ),
+          ] as const,
+      ),
+    ),
+  );
 
   const visitorMasked =
     visitor?.input.personId != null && summaries.get(visitor.input.personId)?.address.masked === true;
@@ -197,6 +215,7 @@ export async function caseDetail(
           ...n.input.movingPersonIds.map((pid) => ({ id: pid, name: movingNames.get(pid) ?? pid })),
           ...n.input.newPersons.map((p, i) => ({ id: newPersonId(i), name: p.name })),
         ],
+        questions: questionsByNotification.get(n.id) ?? [],
         newAddress: address === null ? null : shown,
         created: staffAt(n),
       };
@@ -274,4 +293,25 @@ function addressOf(input: NotificationInput, towns: Map<string, string>): string
     return `出雲市${towns.get(a.townCode) ?? a.townCode}${a.lot}${a.katagaki ? ` ${a.katagaki}` : ""}`;
   }
   return input.outsideAddress;
+}
+
+/** The questions to put to the visitor for one notification now, with the answers so far. */
+async function navigation(
+  db: Db,
+  input: NotificationInput,
+  answers: Record<string, string>,
+  listed: readonly string[],
+): Promise<CaseDetail["notifications"][number]["questions"]> {
+  const { facts, catalog } = await derivation(db, input, answers);
+  const keys = new Set(listed);
+  const procedures = catalog.procedures.filter((p) => keys.has(p.key));
+  return questionsToAsk(catalog.questions, procedures, facts).map((q) => ({
+    key: q.key,
+    text: q.text,
+    label: q.label,
+    help: q.help,
+    answerKind: q.answerKind,
+    choices: [...choicesOf(q)],
+    answer: answers[q.key] ?? null,
+  }));
 }

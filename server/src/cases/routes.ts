@@ -1,6 +1,8 @@
 import { identityDocumentListSchema, identityVerdictSchema } from "@ichimado/core/cases/identity";
 import { notificationInputSchema } from "@ichimado/core/cases/notification";
 import {
+  answersInputSchema,
+  answersSavedSchema,
   caseDetailSchema,
   caseListQuerySchema,
   caseListSchema,
@@ -28,6 +30,7 @@ import {
   addManualProcedure,
   addNotification,
   removeNotification,
+  saveAnswers,
   setProcedureStatus,
 } from "./notifications.ts";
 import { caseDetail, caseSummaries } from "./present.ts";
@@ -192,6 +195,16 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
       await removeNotification(ctx, actor(request), request.params.id, request.params.childId);
       return reply.status(204).send(null);
     },
+  );
+
+  r.put(
+    "/api/v1/cases/:id/notifications/:childId/answers",
+    {
+      config: access,
+      schema: { params: childParams, body: answersInputSchema, response: { 200: answersSavedSchema } },
+    },
+    async (request) =>
+      saveAnswers(ctx, actor(request), request.params.id, request.params.childId, request.body.answers),
   );
 
   r.post(

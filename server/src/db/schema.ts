@@ -291,6 +291,7 @@ export interface CaseNotificationTable {
   case_id: number;
   kind: string;
   input: Json<unknown>;
+  answers: ColumnType<Record<string, string>, string | undefined, string>;
   created_by: number;
   created_counter: string;
   created_at: GeneratedTimestamp;

@@ -2,6 +2,7 @@ import { townSchema } from "@ichimado/core/addresses/schemas";
 import { identityDocumentListSchema, identityVerdictSchema } from "@ichimado/core/cases/identity";
 import type { notificationInputSchema } from "@ichimado/core/cases/notification";
 import {
+  answersSavedSchema,
   type CaseChannel,
   caseDetailSchema,
   caseListSchema,
@@ -151,3 +152,11 @@ export function useHouseholdView(householdId: string) {
     staleTime: 0,
   });
 }
+
+export const useSaveAnswers = (id: number) =>
+  useCaseStep(
+    ({ notificationId, answers }: { notificationId: number; answers: Record<string, string | null> }) =>
+      apiRequest("PUT", casePath(id, `/notifications/${notificationId}/answers`), answersSavedSchema, {
+        answers,
+      }),
+  );

@@ -5,6 +5,7 @@ import { formatDate } from "../search/format.ts";
 import { AddressText } from "../search/views.tsx";
 import { useRemoveNotification } from "./api.ts";
 import { ErrorSummary } from "./form-errors.tsx";
+import { NavigationPanel } from "./navigation-panel.tsx";
 import { NotificationForm } from "./notification-form.tsx";
 import { CaseSection, SavedMessage, StepButton } from "./section.tsx";
 
@@ -39,6 +40,14 @@ export function NotificationsSection({
             <li key={n.id}>
               <NotificationCard
                 notification={n}
+                navigation={
+                  <NavigationPanel
+                    caseId={caseId}
+                    notificationId={n.id}
+                    questions={n.questions}
+                    editable={editable}
+                  />
+                }
                 action={
                   editable && (
                     <StepButton
@@ -69,7 +78,15 @@ export function NotificationsSection({
 const householdText = (n: Notification) =>
   n.input.householdId ? `世帯番号 ${n.input.householdId}` : "新しい世帯";
 
-function NotificationCard({ notification: n, action }: { notification: Notification; action: ReactNode }) {
+function NotificationCard({
+  notification: n,
+  navigation,
+  action,
+}: {
+  notification: Notification;
+  navigation: ReactNode;
+  action: ReactNode;
+}) {
   const moving = n.persons.map((p) => (p.id.startsWith("new:") ? `${p.name} (新たに記録)` : p.name));
   return (
     <article
@@ -105,6 +122,7 @@ function NotificationCard({ notification: n, action }: { notification: Notificat
           {n.created.staffName}（{n.created.counterName}）{formatDateTime(n.created.at)}
         </dd>
       </dl>
+      {navigation}
       {action && <div>{action}</div>}
     </article>
   );

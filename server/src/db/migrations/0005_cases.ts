@@ -58,6 +58,8 @@ export const cases: AppMigration = {
         case_id bigint not null references reception_case(id),
         kind text not null,
         input jsonb not null,
+        -- navigation answers (question key → value), re-read by the rules on every change
+        answers jsonb not null default '{}',
         created_by bigint not null references staff_user(id),
         created_counter text not null references counter(id),
         created_at timestamptz not null default now()
@@ -106,8 +108,9 @@ export const cases: AppMigration = {
     await sql`
       grant select, insert, update on identity_document_kind to ${app};
       grant select, insert on catalog_version to ${app};
-      grant select, insert, update on reception_case, case_procedure to ${app};
-      grant select, insert, delete on case_subject, case_notification to ${app};
+      grant select, insert, update on reception_case to ${app};
+      grant select, insert, update, delete on case_procedure, case_notification to ${app};
+      grant select, insert, delete on case_subject to ${app};
       grant select, insert on case_memo, case_event to ${app};
     `.execute(db);
   },
