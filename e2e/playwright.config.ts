@@ -3,7 +3,9 @@ import { e2eEnvironment } from "./support/environment.ts";
 
 // A port per run, so two suites on one machine (a CI run and a developer's) cannot meet.
 // Set once in the runner; its workers inherit the environment and so the same port.
-process.env.E2E_PORT ??= String(3100 + (process.pid % 800));
+// Chromium refuses its "unsafe" ports (ERR_UNSAFE_PORT); 3659 is the one in this range.
+const picked = 3100 + (process.pid % 800);
+process.env.E2E_PORT ??= String(picked === 3659 ? 3660 : picked);
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
 const environment = e2eEnvironment();

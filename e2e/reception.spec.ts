@@ -265,6 +265,8 @@ test("a case is taken at 市民課, left, resumed at 保険年金課 and complet
   await logIn(page, "hoken01");
   await chooseCounterIfAsked(page, "保険年金課");
   await pressOn(quickLink(page, "対応一覧"));
+  // The list puts focus on its heading when it opens; keys pressed before that would land there.
+  await expect(page.getByRole("heading", { level: 1, name: "対応一覧" })).toBeFocused();
   const filter = page.getByRole("form", { name: "対応の絞り込み" });
   await chooseByKeys(filter.getByLabel("状態"), "suspended");
   await pressOn(filter.getByRole("radio", { name: "自分の窓口" }), "ArrowRight");
@@ -334,7 +336,16 @@ test("a case is taken at 市民課, left, resumed at 保険年金課 and complet
   await pressOn(actions.getByRole("button", { name: "完了" }));
   await expect(page.getByRole("heading", { level: 1, name: `対応 受付番号 ${caseId}` })).toBeFocused();
   await expect(page.locator("[data-case-status]")).toHaveText("完了");
-  await expect(procedures.getByRole("combobox")).toHaveCount(0);
+  // After the visit the back office moves its own procedures on (受付済 → 審査済 → 完了); the rest
+  // of the case no longer changes.
+  await expect(procedures.getByRole("combobox")).toHaveCount(
+    await procedures.getByText("ここで受付").count(),
+  );
+  await setStatus(page, nhiRow, "reviewed");
+  await expect(nhiRow.getByRole("combobox", { name: /の状態$/ })).toHaveValue("reviewed");
+  await expect(page.getByRole("region", { name: "手続き一覧" }).getByRole("status").first()).toContainText(
+    "審査済",
+  );
 
   // The history names both staff members and both counters.
   const history = region(page, "対応履歴").getByRole("table", { name: "対応履歴" });
@@ -344,5 +355,6 @@ test("a case is taken at 市民課, left, resumed at 保険年金課 and complet
   await expect(history).toContainText("対応を保留 (後で再開)");
   await expect(history).toContainText("対応を再開");
   await expect(history).toContainText("対応を完了");
+  await expect(history).toContainText("受付済 → 審査済");
   await expectNoSeriousViolations(page);
 });

@@ -1,7 +1,6 @@
 import {
   type CaseProcedure,
   type ProcedureStatus,
-  procedureStatuses,
   procedureStatusLabels,
 } from "@ichimado/core/cases/schemas";
 import { type FormEvent, useId, useState } from "react";
@@ -21,13 +20,14 @@ const toggleClass = `inline-flex min-h-10 items-center gap-1 whitespace-nowrap r
 export function ProcedureRow({
   caseId,
   procedure: p,
-  editable,
+  choices,
   columns,
   onChanged,
 }: {
   caseId: number;
   procedure: CaseProcedure;
-  editable: boolean;
+  /** the statuses staff may choose now; null shows the status read-only */
+  choices: readonly ProcedureStatus[] | null;
   columns: number;
   onChanged: (message: string) => void;
 }) {
@@ -69,8 +69,8 @@ export function ProcedureRow({
           )}
         </td>
         <td className="px-3 py-2">
-          {editable ? (
-            <StatusForm caseId={caseId} procedure={p} title={title} onChanged={onChanged} />
+          {choices ? (
+            <StatusForm caseId={caseId} procedure={p} title={title} choices={choices} onChanged={onChanged} />
           ) : (
             <span className="font-bold">{procedureStatusLabels[p.status]}</span>
           )}
@@ -104,11 +104,13 @@ function StatusForm({
   caseId,
   procedure: p,
   title,
+  choices,
   onChanged,
 }: {
   caseId: number;
   procedure: CaseProcedure;
   title: string;
+  choices: readonly ProcedureStatus[];
   onChanged: (message: string) => void;
 }) {
   const id = useId();
@@ -145,7 +147,7 @@ function StatusForm({
           aria-describedby={save.isError ? `${id}-error` : undefined}
           className={`min-h-10 rounded-8 border border-solid-gray-600 bg-white px-2 text-dns-16N-130 ${focusRing}`}
         >
-          {procedureStatuses.map((s) => (
+          {(choices.includes(p.status) ? choices : [p.status, ...choices]).map((s) => (
             <option key={s} value={s}>
               {procedureStatusLabels[s]}
             </option>

@@ -1,5 +1,9 @@
 import type { CaseDetail, CaseProcedure } from "@ichimado/core/cases/schemas";
-import { settledProcedureStatuses } from "@ichimado/core/cases/schemas";
+import {
+  type ProcedureStatus,
+  procedureStatuses,
+  settledProcedureStatuses,
+} from "@ichimado/core/cases/schemas";
 import { useState } from "react";
 import { TableHead } from "../app/ui.tsx";
 import { AddProcedureForm } from "./add-procedure-form.tsx";
@@ -26,6 +30,21 @@ function groups(detail: CaseDetail): Group[] {
     ...(others.length > 0 ? [{ key: "other", title: "届出によらない手続き", procedures: others }] : []),
   ];
 }
+
+/**
+ * While the case is open every status may be set. After it is closed the back office records
+ * 受付済 → 審査済 → 完了 (K37, L41) on the procedures its counter takes; nothing else changes.
+ */
+function statusChoices(
+  p: CaseProcedure,
+  caseStatus: CaseDetail["status"],
+  editable: boolean,
+): readonly ProcedureStatus[] | null {
+  if (editable) return procedureStatuses;
+  if (caseStatus === "closed" && p.handling === "handledHere") return backOfficeStatuses;
+  return null;
+}
+const backOfficeStatuses: readonly ProcedureStatus[] = ["received", "reviewed", "completed"];
 
 const columns = ["手続き", "対象者", "業務", "窓口", "状態", "理由・案内"];
 
@@ -72,7 +91,7 @@ export function ProceduresSection({
                       key={p.id}
                       caseId={caseId}
                       procedure={p}
-                      editable={editable}
+                      choices={statusChoices(p, detail.status, editable)}
                       columns={columns.length}
                       onChanged={setMessage}
                     />
