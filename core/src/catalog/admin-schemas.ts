@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { catalogContentSchema } from "./catalog-file.ts";
+import { catalogContentSchema, catalogFileSchema } from "./catalog-file.ts";
 import { procedureDefinitionSchema } from "./procedures.ts";
 import { questionDefinitionSchema } from "./questions.ts";
 
@@ -7,9 +7,22 @@ import { questionDefinitionSchema } from "./questions.ts";
 const baseVersion = z.number().int().positive();
 const note = z.string().trim().max(200, "変更理由は200文字以内で入力してください").default("");
 
-export const procedureSaveSchema = z.object({ baseVersion, note, definition: procedureDefinitionSchema });
+/** `create` says the key is new: the server refuses it when taken, and an update of a missing key. */
+const create = z.boolean().default(false);
+
+export const procedureSaveSchema = z.object({
+  baseVersion,
+  note,
+  create,
+  definition: procedureDefinitionSchema,
+});
 export type ProcedureSave = z.infer<typeof procedureSaveSchema>;
-export const questionSaveSchema = z.object({ baseVersion, note, definition: questionDefinitionSchema });
+export const questionSaveSchema = z.object({
+  baseVersion,
+  note,
+  create,
+  definition: questionDefinitionSchema,
+});
 export type QuestionSave = z.infer<typeof questionSaveSchema>;
 
 export const catalogViewSchema = catalogContentSchema.extend({
@@ -33,5 +46,8 @@ export const catalogVersionListSchema = z.object({
     }),
   ),
 });
+
+/** An import names the version it replaces, like every other write. */
+export const catalogImportSchema = catalogFileSchema.extend({ baseVersion });
 
 export const catalogSavedSchema = z.object({ version: z.number() });

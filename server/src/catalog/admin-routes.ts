@@ -1,4 +1,5 @@
 import {
+  catalogImportSchema,
   catalogSavedSchema,
   catalogVersionListSchema,
   catalogViewSchema,
@@ -16,6 +17,13 @@ import { loadCatalog, lockCatalog, saveCatalog } from "./store.ts";
 
 const access = { access: { kind: "permission", permission: "catalogAdmin" } } as const;
 const keyParams = z.object({ key: z.string().min(1).max(61) });
+
+/** A create must not replace, an update must not create: the editor said which it meant. */
+function checkCreate(create: boolean, at: number, what: string): void {
+  if (create && at >= 0)
+    throw new HttpError(409, "CONFLICT", `${what} はすでにあります。別のキーにしてください`);
+  if (!create && at < 0) throw new HttpError(404, "NOT_FOUND", `${what} はカタログにありません`);
+}
 
 /**
  * Catalog administration: each save writes a whole new version (old ones stay, so a case derived
@@ -122,7 +130,7 @@ export async function catalogAdminRoutes(app: FastifyInstance, ctx: AppContext):
       schema: { params: keyParams, body: procedureSaveSchema, response: { 200: catalogSavedSchema } },
     },
     async (request) => {
-      const { baseVersion, note, definition } = request.body;
+      const { baseVersion, note, create, definition } = request.body;
       if (definition.key !== request.params.key) {
         throw new HttpError(
           400,
@@ -135,6 +143,7 @@ export async function catalogAdminRoutes(app: FastifyInstance, ctx: AppContext):
         baseVersion,
         (current) => {
           const at = current.procedures.findIndex((p) => p.key === definition.key);
+          checkCreate(create, at, `手続きキー ${definition.key}`);
           const procedures = [...current.procedures];
           if (at >= 0) procedures[at] = definition;
           else procedures.push(definition);
@@ -154,7 +163,7 @@ export async function catalogAdminRoutes(app: FastifyInstance, ctx: AppContext):
       schema: { params: keyParams, body: questionSaveSchema, response: { 200: catalogSavedSchema } },
     },
     async (request) => {
-      const { baseVersion, note, definition } = request.body;
+      const { baseVersion, note, create, definition } = request.body;
       if (definition.key !== request.params.key) {
         throw new HttpError(400, "VALIDATION", "質問キーは変更できません (新しい質問として登録してください)");
       }
@@ -163,6 +172,7 @@ export async function catalogAdminRoutes(app: FastifyInstance, ctx: AppContext):
         baseVersion,
         (current) => {
           const at = current.questions.findIndex((q) => q.key === definition.key);
+          checkCreate(create, at, `質問キー ${definition.key}`);
           const questions = [...current.questions];
           if (at >= 0) questions[at] = definition;
           else questions.push(definition);
@@ -209,14 +219,15 @@ export async function catalogAdminRoutes(app: FastifyInstance, ctx: AppContext):
   r.post(
     "/api/v1/admin/catalog/import",
     {
-      config: { ...access, bodyLimit: 20 * 1024 * 1024 },
-      schema: { body: catalogFileSchema, response: { 200: catalogSavedSchema } },
+      config: access,
+      bodyLimit: 20 * 1024 * 1024,
+      schema: { body: catalogImportSchema, response: { 200: catalogSavedSchema } },
     },
     async (request) => {
       const file = request.body;
       const version = await save(
         request,
-        null,
+        file.baseVersion,
         () => ({ procedures: file.procedures, questions: file.questions }),
         `ファイルから取り込み (元の版 ${file.catalogVersion})`,
         { imported: true, procedures: file.procedures.length, questions: file.questions.length },

@@ -124,13 +124,38 @@ describe("catalog administration", () => {
     expect(exported.statusCode).toBe(200);
     const file = exported.json() as CatalogFile;
     expect(file.catalogVersion).toBe(1);
-    const imported = await call("admin", "POST", "/api/v1/admin/catalog/import", file);
+    const stale = await call("admin", "POST", "/api/v1/admin/catalog/import", { ...file, baseVersion: 1 });
+    expect(stale.statusCode).toBe(409);
+    const imported = await call("admin", "POST", "/api/v1/admin/catalog/import", {
+      ...file,
+      baseVersion: current.version,
+    });
     expect(imported.statusCode, imported.body).toBe(200);
     const restored = await catalog();
     expect(restored.version).toBe(current.version + 1);
     expect(restored.procedures).toEqual(file.procedures);
-    const bad = await call("admin", "POST", "/api/v1/admin/catalog/import", { ...file, format: "other" });
+    const bad = await call("admin", "POST", "/api/v1/admin/catalog/import", {
+      ...file,
+      baseVersion: restored.version,
+      format: "other",
+    });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it("creates only new keys and updates only existing ones", async () => {
+    const current = await catalog();
+    const definition = current.procedures[0];
+    const put = (key: string, create: boolean) =>
+      call("admin", "PUT", `/api/v1/admin/catalog/procedures/${key}`, {
+        baseVersion: current.version,
+        create,
+        definition: { ...definition, key },
+      });
+    expect((await put(definition?.key ?? "", true)).statusCode).toBe(409);
+    expect((await put("brand-new-procedure", false)).statusCode).toBe(404);
+    const created = await put("brand-new-procedure", true);
+    expect(created.statusCode, created.body).toBe(200);
+    expect((await catalog()).procedures.map((p) => p.key)).toContain("brand-new-procedure");
   });
 
   it("is for administrators only", async () => {

@@ -70,6 +70,7 @@ export function AppLayout({ session, children }: { session: SessionInfo; childre
 const quickLinks = [
   { fn: "search", to: "/search", label: "宛名検索" },
   { fn: "reception", to: "/cases", label: "対応一覧" },
+  { fn: "catalogAdmin", to: "/admin/catalog", label: "手続きカタログ" },
 ] as const;
 
 /** The counter's everyday screens, one key press away from any screen (and from each other). */

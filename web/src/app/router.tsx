@@ -8,6 +8,9 @@ import { PasswordPage } from "../auth/password-page.tsx";
 import { useSession } from "../auth/session.ts";
 import { CasePage } from "../cases/case-page.tsx";
 import { CasesPage } from "../cases/cases-page.tsx";
+import { CatalogPage } from "../catalog/catalog-page.tsx";
+import { ProcedureEditorPage } from "../catalog/procedure-editor-page.tsx";
+import { QuestionEditorPage } from "../catalog/question-editor-page.tsx";
 import { functionRoutes } from "../home/functions.ts";
 import { HomePage } from "../home/home-page.tsx";
 import { FeedsPage } from "../registry/feeds-page.tsx";
@@ -48,6 +51,7 @@ function Home() {
 
 /** The screens built so far; the rest are placeholders. */
 const screens: Partial<Record<FunctionPermission, ComponentType>> = {
+  catalogAdmin: CatalogPage,
   dataFeedAdmin: FeedsPage,
   reception: CasesPage,
   search: SearchPage,
@@ -75,6 +79,23 @@ export function AppRoutes() {
           ))}
           <Route path="/persons/:id" element={<FunctionScreen fn="search" screen={PersonPage} />} />
           <Route path="/cases/:id" element={<FunctionScreen fn="reception" screen={CasePage} />} />
+          {/* "new" is a valid key, so new entries have paths of their own. */}
+          <Route
+            path="/admin/catalog/procedures/:key"
+            element={<FunctionScreen fn="catalogAdmin" screen={ProcedureEditorPage} />}
+          />
+          <Route
+            path="/admin/catalog/new-procedure"
+            element={<FunctionScreen fn="catalogAdmin" screen={ProcedureEditorPage} />}
+          />
+          <Route
+            path="/admin/catalog/questions/:key"
+            element={<FunctionScreen fn="catalogAdmin" screen={QuestionEditorPage} />}
+          />
+          <Route
+            path="/admin/catalog/new-question"
+            element={<FunctionScreen fn="catalogAdmin" screen={QuestionEditorPage} />}
+          />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Route>

@@ -17,3 +17,8 @@ export const functionRoutes: Partial<Record<FunctionPermission, string>> = {
   dataFeedAdmin: "/admin/feeds",
   noticeAdmin: "/admin/notices",
 };
+
+/** A screen named for what it shows where the permission's name says less (手続き設定 opens the catalog). */
+export const functionScreenLabels: Partial<Record<FunctionPermission, string>> = {
+  catalogAdmin: "手続きカタログ",
+};

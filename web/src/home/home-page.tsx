@@ -4,13 +4,13 @@ import { programmeLabels } from "@ichimado/core/programmes/programmes";
 import { Link } from "react-router";
 import { focusRing, useTitle } from "../app/ui.tsx";
 import { SystemStatusPanel } from "../registry/system-status.tsx";
-import { functionRoutes } from "./functions.ts";
+import { functionRoutes, functionScreenLabels } from "./functions.ts";
 
 export function HomePage({ session }: { session: SessionInfo }) {
   useTitle("ホーム");
   const menu = session.functions.flatMap((f) => {
     const to = functionRoutes[f];
-    return to ? [{ key: f, to, label: functionPermissionLabels[f] }] : [];
+    return to ? [{ key: f, to, label: functionScreenLabels[f] ?? functionPermissionLabels[f] }] : [];
   });
   const accepted = new Set(session.acceptedProgrammes);
   return (

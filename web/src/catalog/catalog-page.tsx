@@ -1,0 +1,40 @@
+import { useEffect, useRef } from "react";
+import { errorMessage } from "../app/api.ts";
+import { ErrorAlert, focusRing, Loading, useTitle } from "../app/ui.tsx";
+import { useCatalogView } from "./api.ts";
+import { ImportForm } from "./import-form.tsx";
+import { ProcedureTable } from "./procedure-table.tsx";
+import { QuestionTable } from "./question-table.tsx";
+import { VersionHistory } from "./version-history.tsx";
+import { VersionSummary } from "./version-summary.tsx";
+
+/** 手続きカタログ (catalogAdmin): the procedures and questions reception derives from, and their versions. */
+export function CatalogPage() {
+  useTitle("手続きカタログ");
+  const view = useCatalogView();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  return (
+    <div className="flex flex-col gap-8">
+      <h1 ref={heading} tabIndex={-1} className={`self-start text-std-28B-150 outline-none ${focusRing}`}>
+        手続きカタログ
+      </h1>
+      {view.isPending ? (
+        <Loading />
+      ) : !view.data ? (
+        <ErrorAlert message={errorMessage(view.error)} />
+      ) : (
+        <>
+          {view.isError && <ErrorAlert message={errorMessage(view.error)} />}
+          <VersionSummary view={view.data} />
+          <ProcedureTable view={view.data} />
+          <QuestionTable view={view.data} />
+        </>
+      )}
+      <VersionHistory />
+      {view.data && <ImportForm baseVersion={view.data.version} />}
+    </div>
+  );
+}
