@@ -173,6 +173,17 @@ test("a case is taken at 市民課, left, resumed at 保険年金課 and complet
     );
   }
 
+  // The rest of each subject's household is one key press from being a subject too.
+  const candidates = subjects.getByRole("region", { name: `世帯番号 ${visitorHousehold}` });
+  const stayingMember = activeMembers(visitorHousehold).find((m) => m.id !== visitor.id);
+  if (stayingMember) {
+    await expect(
+      candidates.getByRole("button", {
+        name: new RegExp(`^世帯員 ${stayingMember.name.replace(/\s/gu, "\\s")}`),
+      }),
+    ).toBeVisible();
+  }
+
   // 届出: a 転出 for each household, everyone moving, to an address outside the city.
   const notifications = region(page, "届出 (住民異動届)");
   for (const [household, destination] of [

@@ -16,7 +16,7 @@ import {
   type visitorInputSchema,
 } from "@ichimado/core/cases/schemas";
 import { catalogEntrySchema } from "@ichimado/core/catalog/schemas";
-import { householdViewSchema } from "@ichimado/core/search/schemas";
+import { householdViewSchema, personSearchResultSchema } from "@ichimado/core/search/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { apiRequest } from "../app/api.ts";
@@ -160,3 +160,18 @@ export const useSaveAnswers = (id: number) =>
         answers,
       }),
   );
+
+/** Other households at a person's address (D15), without protected ones for roles that may not see them. */
+export function useSameAddress(personId: string) {
+  return useQuery({
+    queryKey: ["same-address", personId],
+    queryFn: () =>
+      apiRequest(
+        "GET",
+        `/persons/${encodeURIComponent(personId)}/same-address`,
+        personSearchResultSchema.pick({ persons: true, truncated: true }),
+      ),
+    enabled: personId !== "",
+    staleTime: 0,
+  });
+}

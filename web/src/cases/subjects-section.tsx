@@ -7,6 +7,7 @@ import { useSelection } from "../search/selection.tsx";
 import { AddressText, FlagBadges, StatusLabel } from "../search/views.tsx";
 import { useAddSubject, useRemoveSubject } from "./api.ts";
 import { ErrorSummary } from "./form-errors.tsx";
+import { HouseholdCandidates } from "./household-candidates.tsx";
 import { CaseSection, linkClass, SavedMessage, StepButton } from "./section.tsx";
 import { TypedSubjectForm } from "./typed-subject-form.tsx";
 
@@ -40,6 +41,7 @@ export function SubjectsSection({
       {editable && (
         <>
           <PickedSubjects caseId={caseId} detail={detail} onAdded={announce} />
+          <HouseholdCandidates caseId={caseId} detail={detail} onAdded={announce} />
           <TypedSubjectForm caseId={caseId} onAdded={setMessage} />
         </>
       )}
