@@ -13,6 +13,8 @@ import { authRoutes } from "./auth/routes.ts";
 import { caseRoutes } from "./cases/routes.ts";
 import { catalogAdminRoutes } from "./catalog/admin-routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
+import { documentAdminRoutes } from "./documents/admin-routes.ts";
+import { documentRoutes } from "./documents/routes.ts";
 import type { AppContext } from "./platform/context.ts";
 import { installErrorHandling, sendNotFound } from "./platform/errors.ts";
 import { installGuard } from "./platform/guard.ts";
@@ -84,6 +86,8 @@ export async function buildApp(
   await caseRoutes(app, ctx);
   await catalogRoutes(app, ctx);
   await catalogAdminRoutes(app, ctx);
+  await documentRoutes(app, ctx);
+  await documentAdminRoutes(app, ctx);
   await addressRoutes(app, ctx);
 
   await serveWebApp(app, ctx.config.webDist);

@@ -47,6 +47,8 @@ const envSchema = z.object({
   FEED_POLL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
   FEED_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(4_096).default(300),
   GAIJI_FONT: z.string().min(1).optional(),
+  DOCUMENT_NAME_FONT: z.string().min(1).default("/usr/share/fonts/truetype/ipamj/ipamjm.ttf"),
+  DOCUMENT_BODY_FONT: z.string().min(1).default("/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -76,6 +78,13 @@ export interface Config {
   };
   /** The font names are drawn with (an uploaded one, GAIJI_FONT, or IPAmj明朝 from Debian). */
   gaiji: { uploadedFont: string; configuredFont: string | undefined; systemFont: string };
+  /**
+   * Fonts printed documents embed: names and addresses in IPAmj明朝 (Moji_Joho IVS), body text in
+   * IPAex明朝 (Debian fonts-ipamj-mincho, fonts-ipaexfont). The gaiji font above is the fallback
+   * for the city's private-use codes. Checked when a document is printed, not at start-up, so a
+   * server that prints nothing does not need them.
+   */
+  documents: { nameFont: string; bodyFont: string };
 }
 
 export class ConfigError extends Error {}
@@ -120,6 +129,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       uploadedFont: path.resolve(e.ICHIMADO_DATA_DIR, "gaiji", "font"),
       configuredFont: e.GAIJI_FONT ? path.resolve(e.GAIJI_FONT) : undefined,
       systemFont: "/usr/share/fonts/truetype/ipamj/ipamjm.ttf",
+    },
+    documents: {
+      nameFont: path.resolve(e.DOCUMENT_NAME_FONT),
+      bodyFont: path.resolve(e.DOCUMENT_BODY_FONT),
     },
   };
 }

@@ -276,7 +276,7 @@ function identityView(stored: unknown): CaseDetail["identity"] {
   return { documents, note, ...verdict };
 }
 
-async function townNames(db: Db, inputs: NotificationInput[]): Promise<Map<string, string>> {
+export async function townNames(db: Db, inputs: NotificationInput[]): Promise<Map<string, string>> {
   const codes = [...new Set(inputs.map((i) => i.newAddress?.townCode).filter((c): c is string => !!c))];
   if (codes.length === 0) return new Map();
   const rows = await db
@@ -287,7 +287,7 @@ async function townNames(db: Db, inputs: NotificationInput[]): Promise<Map<strin
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
-function addressOf(input: NotificationInput, towns: Map<string, string>): string | null {
+export function addressOf(input: NotificationInput, towns: Map<string, string>): string | null {
   if (input.newAddress) {
     const a = input.newAddress;
     return `出雲市${towns.get(a.townCode) ?? a.townCode}${a.lot}${a.katagaki ? ` ${a.katagaki}` : ""}`;

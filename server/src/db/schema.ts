@@ -333,6 +333,46 @@ export interface CaseEventTable {
   at: GeneratedTimestamp;
 }
 
+export interface DocumentBasePdfTable {
+  id: Generated<number>;
+  name: string;
+  sha256: string;
+  pages: Json<{ width: number; height: number }[]>;
+  bytes: Buffer;
+  uploaded_by: number;
+  uploaded_at: GeneratedTimestamp;
+}
+
+export interface DocumentTemplateTable {
+  key: string;
+  version: number;
+  name: string;
+  base_pdf_id: number;
+  fields: Json<unknown>;
+  valid_from: string;
+  valid_to: string | null;
+  created_by: number;
+  created_at: GeneratedTimestamp;
+}
+
+export interface PrintedDocumentTable {
+  id: Generated<number>;
+  case_id: number;
+  job: string;
+  kind: "form" | "guideSheet";
+  template_key: string | null;
+  template_version: number | null;
+  procedure_id: number | null;
+  procedure_name: string | null;
+  person_ids: string[];
+  inputs: Json<unknown>;
+  address_owners: Json<Record<string, string>>;
+  reprint_of: number | null;
+  printed_by: number;
+  printed_counter: string;
+  printed_at: GeneratedTimestamp;
+}
+
 export interface Database {
   counter: CounterTable;
   role: RoleTable;
@@ -363,4 +403,7 @@ export interface Database {
   case_procedure: CaseProcedureTable;
   case_memo: CaseMemoTable;
   case_event: CaseEventTable;
+  document_base_pdf: DocumentBasePdfTable;
+  document_template: DocumentTemplateTable;
+  printed_document: PrintedDocumentTable;
 }

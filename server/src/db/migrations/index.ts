@@ -3,6 +3,7 @@ import { registry } from "./0002_registry.ts";
 import { feeds } from "./0003_feeds.ts";
 import { search } from "./0004_search.ts";
 import { cases } from "./0005_cases.ts";
+import { documents } from "./0008_documents.ts";
 import type { AppMigration } from "./types.ts";
 
 /** In order; names are stored in schema_migration and must never change once released. */
@@ -12,4 +13,5 @@ export const migrations: Record<string, AppMigration> = {
   "0003_feeds": feeds,
   "0004_search": search,
   "0005_cases": cases,
+  "0008_documents": documents,
 };
