@@ -261,7 +261,7 @@ test("an administrator edits a procedure and a question; a clerk sees the new gu
     .click();
   await form.getByLabel("転出先の住所").fill("島根県出雲市今市町70番地");
   await form.getByRole("button", { name: "届出を受け付ける" }).click();
-  // Other parts of the section (navigation questions) may announce too: this one says the notification.
+  // Other parts of the section (navigation questions) may announce too: this one says 住民異動届.
   await slow(
     region(page, "届出 (住民異動届)").getByRole("status").filter({ hasText: "転出の届出を受け付けました" }),
   ).toBeVisible();

@@ -185,12 +185,12 @@ test("a case is taken at 市民課, left, resumed at 保険年金課 and complet
   }
 
   // 届出: a 転出 for each household, everyone moving, to an address outside the city.
-  const notifications = region(page, "届出 (住民異動届)");
+  const residenceChanges = region(page, "届出 (住民異動届)");
   for (const [household, destination] of [
     [visitorHousehold, "島根県松江市殿町1番地"],
     [otherHousehold, "鳥取県米子市加茂町2丁目180番地"],
   ] as const) {
-    const form = notifications.getByRole("form", { name: "届出の入力" });
+    const form = residenceChanges.getByRole("form", { name: "届出の入力" });
     await expect(form.getByLabel("届出の種類")).toHaveValue("moveOut");
     await chooseByKeys(form.getByLabel("世帯", { exact: true }), household);
     const members = form.getByRole("group", { name: "転出する人" });
@@ -209,16 +209,16 @@ test("a case is taken at 市民課, left, resumed at 保険年金課 and complet
     await typeInto(destinationField, destination);
     await pressOn(form.getByRole("button", { name: "届出を受け付ける" }));
     await expect(
-      notifications.getByRole("status").filter({ hasText: /^転出の届出を受け付けました。手続き \d+ 件/ }),
+      residenceChanges.getByRole("status").filter({ hasText: /^転出の届出を受け付けました。手続き \d+ 件/ }),
     ).toHaveCount(1);
-    await expect(notifications.getByRole("heading", { name: "届出 (住民異動届)" })).toBeFocused();
+    await expect(residenceChanges.getByRole("heading", { name: "届出 (住民異動届)" })).toBeFocused();
     await expect(
-      notifications.getByRole("heading", { name: `転出の届出（世帯番号 ${household}）` }),
+      residenceChanges.getByRole("heading", { name: `転出の届出（世帯番号 ${household}）` }),
     ).toBeVisible();
   }
 
-  // 確認事項: the catalog's questions for a notification; the answers are saved with the case.
-  const card = notifications.getByRole("article", { name: `転出の届出（世帯番号 ${visitorHousehold}）` });
+  // 確認事項: the catalog's questions for the 住民異動届; the answers are saved with the case.
+  const card = residenceChanges.getByRole("article", { name: `転出の届出（世帯番号 ${visitorHousehold}）` });
   const navigation = card.getByRole("region", { name: /^確認事項/ });
   const question = navigation.getByRole("combobox").first();
   await chooseByKeys(question, "no");

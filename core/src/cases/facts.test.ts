@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { derivationFacts, type RegisterEnrollment, type RegisterMember } from "./facts.ts";
-import { notificationInputSchema } from "./notification.ts";
+import { residenceChangeInputSchema } from "./residence-change.ts";
 
 const members: RegisterMember[] = [
   {
@@ -32,7 +32,7 @@ const enrollment = (personId: string, fromDate: string, toDate: string | null): 
 });
 
 describe("derivationFacts", () => {
-  const input = notificationInputSchema.parse({
+  const input = residenceChangeInputSchema.parse({
     kind: "birth",
     householdId: "H1",
     occurredOn: "2026-11-20",

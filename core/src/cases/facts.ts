@@ -1,7 +1,7 @@
 import type { DerivationFacts, MemberFacts } from "../catalog/rules.ts";
 import type { ProgrammeKey } from "../programmes/programmes.ts";
 import type { EnrollmentRole, Sex } from "../registry/codes.ts";
-import type { NotificationInput } from "./notification.ts";
+import type { ResidenceChangeInput } from "./residence-change.ts";
 
 /** A household member as the register holds them. */
 export interface RegisterMember {
@@ -23,16 +23,16 @@ export interface RegisterEnrollment {
   attributes: Record<string, string | number | boolean>;
 }
 
-/** People typed into a notification have no 宛名番号 yet; they are known as new:<index>. */
+/** People typed into the 住民異動届 have no 宛名番号 yet; they are known as new:<index>. */
 export const newPersonId = (index: number) => `new:${index}`;
 export const isNewPersonId = (id: string) => id.startsWith("new:");
 
 /**
- * What the derivation rules see for one notification: its household on the event date (members,
+ * What the derivation rules see for the 住民異動届: its household on the event date (members,
  * who takes part, enrollments in force that day), plus the people typed in (newborn, moving in).
  */
 export function derivationFacts(
-  input: NotificationInput,
+  input: ResidenceChangeInput,
   members: readonly RegisterMember[],
   enrollments: readonly RegisterEnrollment[],
   answers: Record<string, string> = {},
@@ -58,7 +58,7 @@ export function derivationFacts(
     name: p.name,
     birthDate: p.birthDate,
     sex: p.sex,
-    // A household moving in is headed by whoever the notification calls 世帯主.
+    // A household moving in is headed by whoever the 住民異動届 calls 世帯主.
     isHead: p.relationship === "世帯主",
     moving: true,
     foreign: p.foreign,

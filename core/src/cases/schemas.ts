@@ -3,7 +3,7 @@ import { answerKindSchema } from "../catalog/questions.ts";
 import { programmeKeySchema } from "../programmes/programmes.ts";
 import { personSummarySchema, shownAddressSchema } from "../search/schemas.ts";
 import { identityTierSchema } from "./identity.ts";
-import { notificationInputSchema, notificationKindSchema } from "./notification.ts";
+import { residenceChangeInputSchema, residenceChangeTypeSchema } from "./residence-change.ts";
 
 const personIdSchema = z.string().regex(/^\d{10}$/, "宛名番号は10桁の数字です");
 const isoDate = z.iso.date("日付は YYYY-MM-DD で入力してください");
@@ -133,10 +133,10 @@ export type SubjectInput = z.infer<typeof subjectInputSchema>;
 export const manualProcedureInputSchema = z.object({
   key: z.string().min(1).max(60),
   personId: personIdSchema.nullable().default(null),
-  notificationId: z.number().int().positive().nullable().default(null),
+  residenceChangeId: z.number().int().positive().nullable().default(null),
 });
 
-/** Navigation answers for one notification: a value sets an answer, null withdraws it. */
+/** Navigation answers for the 住民異動届: a value sets an answer, null withdraws it. */
 export const answersInputSchema = z.object({
   answers: z.record(z.string().min(1).max(41), z.string().max(200).nullable()),
 });
@@ -173,7 +173,7 @@ export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
 export const caseProcedureSchema = z.object({
   id: z.number(),
-  notificationId: z.number().nullable(),
+  residenceChangeId: z.number().nullable(),
   key: z.string(),
   name: z.string(),
   programme: programmeKeySchema,
@@ -231,12 +231,12 @@ export const caseDetailSchema = caseSummarySchema.extend({
         .nullable(),
     }),
   ),
-  notifications: z.array(
+  residenceChanges: z.array(
     z.object({
       id: z.number(),
-      kind: notificationKindSchema,
+      kind: residenceChangeTypeSchema,
       label: z.string(),
-      input: notificationInputSchema,
+      input: residenceChangeInputSchema,
       /** the moving members with their names, in the order given */
       persons: z.array(z.object({ id: z.string(), name: z.string() })),
       /** the navigation questions to ask now (F24), in order, with the answers given so far */
@@ -266,7 +266,7 @@ export const newCaseInputSchema = z.object({ channel: caseChannelSchema.default(
 /** Answers of the case routes (so server and web share them too). */
 export const caseListSchema = z.object({ cases: z.array(caseSummarySchema) });
 export const createdSchema = z.object({ id: z.number() });
-export const notificationTakenSchema = z.object({ notificationId: z.number(), derived: z.number() });
+export const residenceChangeTakenSchema = z.object({ residenceChangeId: z.number(), derived: z.number() });
 export const answersSavedSchema = z.object({ added: z.number(), removed: z.number() });
 export const stepDoneSchema = z.object({ ok: z.literal(true) });
 export const transitionDoneSchema = z.object({ status: caseStatusSchema });

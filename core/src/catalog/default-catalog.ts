@@ -19,7 +19,7 @@ export { defaultQuestions } from "./default-catalog/questions.ts";
 /**
  * The starter catalog a new city gets: the procedures of the 24 business areas of the counter (spec
  * 5-②) and the certificate requests (5-③), from the domain notes and public municipal guides. Its
- * order is the order of a derived list, so the notification itself comes first, then the sections
+ * order is the order of a derived list, so the 住民異動届 itself comes first, then the sections
  * roughly in the order a visitor walks them (市民課, 保険年金課, 高齢者福祉課, 福祉推進課, 子ども,
  * 保育, 住宅・畜犬, 市民税課), certificates last. Entries with `rule: null` (most 申請, every
  * certificate) are added by hand. Municipal schemes (子ども医療, 重度・ひとり親医療, 就学援助 …) cite

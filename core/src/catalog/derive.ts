@@ -5,7 +5,7 @@ import type { ProcedureDefinition } from "./procedures.ts";
 import type { QuestionDefinition } from "./questions.ts";
 import type { DerivationFacts } from "./rules.ts";
 
-/** A procedure a notification needs, with whom it is for and why. */
+/** A procedure a 住民異動届 needs, with whom it is for and why. */
 export interface DerivedProcedure {
   key: string;
   name: string;
@@ -17,7 +17,7 @@ export interface DerivedProcedure {
 }
 
 /**
- * The procedures a notification needs. A household-scope definition gives at most one entry; a
+ * The procedures a 住民異動届 needs. A household-scope definition gives at most one entry; a
  * person-scope one is tried with each household member as 本人 and gives one entry per member it
  * matches. Order is catalog order, then household order, so the list reads the same every time.
  * `questions` only words the reasons of answer conditions (see evaluateCondition).

@@ -1,4 +1,4 @@
-import { notificationKindLabels } from "../cases/notification.ts";
+import { residenceChangeTypeLabels } from "../cases/residence-change.ts";
 import { programmeLabels } from "../programmes/programmes.ts";
 import { enrollmentRoleLabels } from "../registry/codes.ts";
 import { defaultQuestions } from "./default-catalog/questions.ts";
@@ -103,7 +103,7 @@ function disjunction(conditions: Condition[], questions: Questions): Clause {
 }
 
 function eventClause(condition: Extract<Condition, { kind: "event" }>, negated: boolean): Clause {
-  const labels = condition.events.map((e) => notificationKindLabels[e]);
+  const labels = condition.events.map((e) => residenceChangeTypeLabels[e]);
   const events = labels.length === 1 ? labels[0] : `${labels.join("・")}のいずれか`;
   const origins = condition.origins
     ? `（${condition.origins.map((o) => moveInOriginLabels[o]).join("・")}）`

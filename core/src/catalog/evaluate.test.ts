@@ -34,7 +34,7 @@ const household = [taro, hanako, grandma, nobody];
 const facts = factsOf("moveOut", "2026-10-01", household);
 
 describe("event", () => {
-  it("matches the notification kind and says so", () => {
+  it("matches the residenceChange kind and says so", () => {
     expect(evaluateCondition({ kind: "event", events: ["moveIn", "moveOut"] }, facts)).toEqual({
       matched: true,
       reasons: ["届出が転出"],

@@ -1,4 +1,4 @@
-import { notificationKindLabels } from "../cases/notification.ts";
+import { residenceChangeTypeLabels } from "../cases/residence-change.ts";
 import { ageOn } from "../common/wareki.ts";
 import { programmeLabels } from "../programmes/programmes.ts";
 import { enrollmentRoleLabels } from "../registry/codes.ts";
@@ -24,7 +24,7 @@ export interface Evaluation {
 const noMatch = (): Evaluation => ({ matched: false, reasons: [] });
 
 /**
- * Evaluates a rule against the facts of one notification. `self` is the member a person-scope
+ * Evaluates a rule against the facts of the 住民異動届. `self` is the member a person-scope
  * procedure is being considered for; without it a `self` condition never holds. `questions` gives
  * the words of an answer's reason (the question's label, the choice's label); an answer to a question
  * the list does not know is shown by its key. Rules are data an administrator edits, so this must
@@ -84,7 +84,7 @@ function evaluateEvent(condition: Extract<Condition, { kind: "event" }>, facts: 
   if (!condition.events.includes(kind)) return noMatch();
   if (condition.origins && (origin === undefined || !condition.origins.includes(origin))) return noMatch();
   const from = condition.origins && origin ? ` (${moveInOriginLabels[origin]})` : "";
-  return { matched: true, reasons: [`届出が${notificationKindLabels[kind]}${from}`] };
+  return { matched: true, reasons: [`届出が${residenceChangeTypeLabels[kind]}${from}`] };
 }
 
 function evaluateMembers(

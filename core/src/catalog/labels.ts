@@ -1,4 +1,4 @@
-import type { MoveInOrigin } from "../cases/notification.ts";
+import type { MoveInOrigin } from "../cases/residence-change.ts";
 import { feedLayouts } from "../feeds/layouts.ts";
 import { type ProgrammeKey, programmeLabels } from "../programmes/programmes.ts";
 import { choicesOf, type QuestionDefinition } from "./questions.ts";

@@ -4,7 +4,7 @@ import { choicesOf, type QuestionDefinition } from "./questions.ts";
 import type { DerivationFacts } from "./rules.ts";
 
 /**
- * Navigation (F24–25): which questions to put to the visitor now, given the notification's facts,
+ * Navigation (F24–25): which questions to put to the visitor now, given the facts of the 住民異動届,
  * the answers so far and the procedures in the case's list. Pure: call it again after every answer;
  * a follow-up appears once the answer it depends on is given and disappears when it changes.
  *

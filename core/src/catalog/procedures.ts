@@ -16,7 +16,7 @@ export const procedureDefinitionSchema = z
     key: z.string().regex(/^[a-z][a-z0-9-]{1,60}$/, "手続きキーは英小文字・数字・ハイフンで入力してください"),
     name: z.string().min(1).max(80),
     programme: programmeKeySchema,
-    /** household: one per household of the notification; person: one per member the rule matches as "self" */
+    /** household: one per household of the 住民異動届; person: one per member the rule matches as "self" */
     scope: procedureScopeSchema,
     /** counter (窓口) that handles it; another counter refers the visitor there */
     counterId: z.string().min(1).max(40),

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { moveInOrigins, notificationKinds } from "../cases/notification.ts";
+import { moveInOrigins, residenceChangeTypes } from "../cases/residence-change.ts";
 import { programmeKeys } from "../programmes/programmes.ts";
 import { enrollmentRoles, sexes } from "../registry/codes.ts";
 import { defaultProcedures, defaultQuestions } from "./default-catalog.ts";
@@ -76,7 +76,7 @@ const leaf: fc.Arbitrary<Condition> = fc.oneof(
   fc.record(
     {
       kind: fc.constant("event" as const),
-      events: fc.uniqueArray(fc.constantFrom(...notificationKinds), { minLength: 1, maxLength: 3 }),
+      events: fc.uniqueArray(fc.constantFrom(...residenceChangeTypes), { minLength: 1, maxLength: 3 }),
       origins: fc.uniqueArray(fc.constantFrom(...moveInOrigins), { minLength: 1 }),
     },
     { requiredKeys: ["kind", "events"] },
@@ -136,7 +136,7 @@ const member: fc.Arbitrary<MemberFacts> = fc.record({
 const facts: fc.Arbitrary<DerivationFacts> = fc.record({
   event: fc.record(
     {
-      kind: fc.constantFrom(...notificationKinds),
+      kind: fc.constantFrom(...residenceChangeTypes),
       date: fc.oneof({ weight: 9, arbitrary: isoDate }, fc.string({ maxLength: 12 })),
       origin: fc.constantFrom(...moveInOrigins),
     },

@@ -2,9 +2,9 @@ import { z } from "zod";
 import { conditionSchema } from "./rules.ts";
 
 /**
- * A navigation question (F24–25): asked during reception, answered once per notification, read by
+ * A navigation question (F24–25): asked during reception, answered once per 住民異動届, read by
  * the rules (`answer` conditions) and printed on the forms that use it. Branching is a condition:
- * `askWhen` is evaluated over the notification's facts, answers so far included, so a question can
+ * `askWhen` is evaluated over the facts of the 住民異動届, answers so far included, so a question can
  * depend on the event, the household or an earlier answer.
  */
 export const answerKinds = ["yesNo", "choice", "text", "date", "number"] as const;

@@ -2,9 +2,9 @@ import { z } from "zod";
 import {
   type MoveInOrigin,
   moveInOriginSchema,
-  type NotificationKind,
-  notificationKindSchema,
-} from "../cases/notification.ts";
+  type ResidenceChangeType,
+  residenceChangeTypeSchema,
+} from "../cases/residence-change.ts";
 import { type ProgrammeKey, programmeKeySchema } from "../programmes/programmes.ts";
 import { type EnrollmentRole, enrollmentRoleSchema, type Sex, sexSchema } from "../registry/codes.ts";
 
@@ -70,7 +70,7 @@ export const memberPredicateSchema = z
 export type MemberPredicate = z.infer<typeof memberPredicateSchema>;
 
 export type Condition =
-  | { kind: "event"; events: NotificationKind[]; origins?: MoveInOrigin[] }
+  | { kind: "event"; events: ResidenceChangeType[]; origins?: MoveInOrigin[] }
   | { kind: "members"; scope: MemberScope; match: MemberPredicate; atLeast?: number }
   | { kind: "answer"; question: string; values: string[] }
   | { kind: "all"; conditions: Condition[] }
@@ -82,7 +82,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z
       .object({
         kind: z.literal("event"),
-        events: z.array(notificationKindSchema).min(1),
+        events: z.array(residenceChangeTypeSchema).min(1),
         origins: z.array(moveInOriginSchema).min(1).optional(),
       })
       .strict(),
@@ -127,9 +127,9 @@ export interface MemberFacts {
   }[];
 }
 
-/** Everything a derivation may look at for one notification. */
+/** Everything a derivation may look at for the 住民異動届. */
 export interface DerivationFacts {
-  event: { kind: NotificationKind; date: string; origin?: MoveInOrigin };
+  event: { kind: ResidenceChangeType; date: string; origin?: MoveInOrigin };
   household: MemberFacts[];
   /** navigation answers (question key → answer value) */
   answers: Record<string, string>;

@@ -1,4 +1,4 @@
-import type { MoveInOrigin, NotificationKind } from "../cases/notification.ts";
+import type { MoveInOrigin, ResidenceChangeType } from "../cases/residence-change.ts";
 import type { ProgrammeKey } from "../programmes/programmes.ts";
 import type { EnrollmentRole } from "../registry/codes.ts";
 import type { DerivationFacts, MemberFacts } from "./rules.ts";
@@ -36,7 +36,7 @@ export function person(
 }
 
 export function factsOf(
-  kind: NotificationKind,
+  kind: ResidenceChangeType,
   date: string,
   household: MemberFacts[],
   options: { origin?: MoveInOrigin; answers?: Record<string, string> } = {},

@@ -46,7 +46,7 @@ export const printRequestSchema = z.object({
     .array(
       z.object({
         templateKey: z.string().min(1).max(61),
-        /** the procedure the form is for: gives the person, the notification and its answers */
+        /** the procedure the form is for: gives the person, the 住民異動届 and its answers */
         procedureId: z.number().int().positive().nullable().default(null),
         /** the person the form is about, when not the procedure's */
         personId: personIdSchema.nullable().default(null),

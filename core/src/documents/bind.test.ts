@@ -59,7 +59,7 @@ const data: DocumentData = {
     phone: "0853-11-2222",
     relation: "household",
   },
-  notification: {
+  residenceChange: {
     kind: "moveWithin",
     occurredOn: "2019-05-01",
     movingMembers: ["塚本　一郎", "\uFA10本　葛\u{E0102}子"],
@@ -84,7 +84,7 @@ describe("bindFields", () => {
         field("head", "person.householdHead"),
         field("rel", "person.relationship"),
         field("caseId", "case.id"),
-        field("kind", "case.notificationKind"),
+        field("kind", "case.residenceChangeType"),
         field("on", "case.occurredOn.wareki"),
         field("onW", "case.occurredOn.western"),
         field("movers", "case.movingMembers"),
@@ -146,7 +146,7 @@ describe("bindFields", () => {
       ...data,
       person: null,
       visitor: null,
-      notification: null,
+      residenceChange: null,
       procedureName: null,
       answers: {},
     };
@@ -156,7 +156,7 @@ describe("bindFields", () => {
           field("name", "person.name"),
           field("birth", "person.birthDate.wareki"),
           field("visitor", "visitor.address"),
-          field("kind", "case.notificationKind"),
+          field("kind", "case.residenceChangeType"),
           field("movers", "case.movingMembers"),
           field("answer", "answer:unknownQuestion"),
           field("procedure", "case.procedureName"),

@@ -1,4 +1,4 @@
-import { type NotificationKind, notificationKindLabels } from "../cases/notification.ts";
+import { type ResidenceChangeType, residenceChangeTypeLabels } from "../cases/residence-change.ts";
 import { type VisitorRelation, visitorRelationLabels } from "../cases/schemas.ts";
 import { choicesOf, type QuestionDefinition } from "../catalog/questions.ts";
 import { formatWareki } from "../common/wareki.ts";
@@ -41,8 +41,8 @@ export interface DocumentVisitor extends DocumentPerson {
   relation: VisitorRelation;
 }
 
-export interface DocumentNotification {
-  kind: NotificationKind;
+export interface DocumentResidenceChange {
+  kind: ResidenceChangeType;
   occurredOn: string;
   movingMembers: readonly string[];
   /** register ids of the moving members (newcomers have none) */
@@ -57,7 +57,7 @@ export interface DocumentData {
   caseId: number;
   person: DocumentPerson | null;
   visitor: DocumentVisitor | null;
-  notification: DocumentNotification | null;
+  residenceChange: DocumentResidenceChange | null;
   procedureName: string | null;
   /** navigation answers as they print (see answerText) */
   answers: Readonly<Record<string, string>>;
@@ -99,7 +99,7 @@ function personValue(p: DocumentPerson | null, field: string): string {
 function sourceValue(source: DocumentSource, field: TemplateField, data: DocumentData): string {
   const answerKey = answerKeyOf(source);
   if (answerKey !== null) return data.answers[answerKey] ?? "";
-  const n = data.notification;
+  const n = data.residenceChange;
   switch (source) {
     case "fixed":
       return field.text;
@@ -109,8 +109,8 @@ function sourceValue(source: DocumentSource, field: TemplateField, data: Documen
       return western(data.today);
     case "case.id":
       return String(data.caseId);
-    case "case.notificationKind":
-      return n ? notificationKindLabels[n.kind] : "";
+    case "case.residenceChangeType":
+      return n ? residenceChangeTypeLabels[n.kind] : "";
     case "case.occurredOn.wareki":
       return wareki(n?.occurredOn ?? null);
     case "case.occurredOn.western":
@@ -157,9 +157,9 @@ export function addressOwners(
         : f.source === "visitor.address"
           ? data.visitor?.address
           : f.source === "case.newAddress"
-            ? data.notification?.newAddress
+            ? data.residenceChange?.newAddress
             : f.source === "case.oldAddress"
-              ? data.notification?.oldAddress
+              ? data.residenceChange?.oldAddress
               : undefined;
     if (a?.ownerId) owners[f.name] = a.ownerId;
   }
@@ -192,7 +192,7 @@ export function personsOn(
     else if (f.source.startsWith("person.")) add(data.person?.id);
     else if (f.source.startsWith("visitor.")) add(data.visitor?.id);
     else if (f.source === "case.movingMembers")
-      for (const id of data.notification?.movingMemberIds ?? []) add(id);
+      for (const id of data.residenceChange?.movingMemberIds ?? []) add(id);
   }
   for (const owner of Object.values(addressOwners(template, data))) add(owner);
   return [...ids];

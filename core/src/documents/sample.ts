@@ -33,7 +33,7 @@ export function sampleDocumentData(today: string): DocumentData {
       phone: "0853-00-0000",
       relation: "household",
     },
-    notification: {
+    residenceChange: {
       kind: "moveIn",
       occurredOn: today,
       movingMembers: ["見本　太郎", "見本　花子"],

@@ -114,7 +114,7 @@ describe("a move-out derives the household's procedures", () => {
     const res = await call(
       "shimin",
       "POST",
-      `/api/v1/cases/${id}/notifications`,
+      `/api/v1/cases/${id}/residence-changes`,
       moveOut("H900", "90000000"),
     );
     expect(res.statusCode, res.body).toBe(201);
@@ -136,7 +136,7 @@ describe("a move-out derives the household's procedures", () => {
     const res = await call(
       "shimin",
       "POST",
-      `/api/v1/cases/${id}/notifications`,
+      `/api/v1/cases/${id}/residence-changes`,
       moveOut("H910", "91000000"),
     );
     expect(res.statusCode, res.body).toBe(201);
@@ -148,19 +148,19 @@ describe("a move-out derives the household's procedures", () => {
 
   it("refuses a household that loses its head without a new one, and a far-future date", async () => {
     const id = await newCase("shimin");
-    const headOnly = await call("shimin", "POST", `/api/v1/cases/${id}/notifications`, {
+    const headOnly = await call("shimin", "POST", `/api/v1/cases/${id}/residence-changes`, {
       ...moveOut("H910", "91000000"),
       movingPersonIds: ["9100000001"],
     });
     expect(headOnly.statusCode).toBe(400);
     expect(headOnly.json().error.issues).toContainEqual(expect.objectContaining({ path: "newHeadId" }));
-    const future = await call("shimin", "POST", `/api/v1/cases/${id}/notifications`, {
+    const future = await call("shimin", "POST", `/api/v1/cases/${id}/residence-changes`, {
       ...moveOut("H910", "91000000"),
       occurredOn: "2099-01-01",
     });
     expect(future.statusCode).toBe(400);
     expect(future.json().error.message).toContain("転出予定日");
-    expect((await detail("shimin", id)).notifications).toHaveLength(0);
+    expect((await detail("shimin", id)).residenceChanges).toHaveLength(0);
   });
 });
 
@@ -168,7 +168,7 @@ describe("a case is left at one counter and resumed at another", () => {
   it("records both staff members and counters in its history", async () => {
     const id = await newCase("shimin");
     expect(
-      (await call("shimin", "POST", `/api/v1/cases/${id}/notifications`, moveOut("H900", "90000000")))
+      (await call("shimin", "POST", `/api/v1/cases/${id}/residence-changes`, moveOut("H900", "90000000")))
         .statusCode,
     ).toBe(201);
     expect(
@@ -199,7 +199,7 @@ describe("a case is left at one counter and resumed at another", () => {
     expect(counters).toEqual(new Set(["市民課", "保険年金課"]));
     expect(staff).toEqual(new Set(["テスト shimin1", "テスト hoken1"]));
     expect(after.history.map((h) => h.kind)).toEqual(
-      expect.arrayContaining(["opened", "notification", "memo", "suspend", "resume", "procedureStatus"]),
+      expect.arrayContaining(["opened", "residenceChange", "memo", "suspend", "resume", "procedureStatus"]),
     );
     expect(after.procedures.find((p) => p.id === nhi?.id)?.updated.counterName).toBe("保険年金課");
     // Closing needs every procedure settled.
@@ -267,7 +267,7 @@ describe("支援措置 in a case", () => {
       relation: "self",
     });
     await call("shimin", "POST", `/api/v1/cases/${id}/subjects`, { personId: "9200000002" });
-    const res = await call("shimin", "POST", `/api/v1/cases/${id}/notifications`, {
+    const res = await call("shimin", "POST", `/api/v1/cases/${id}/residence-changes`, {
       ...moveOut("H920", "92000000"),
       outsideAddress: "島根県浜田市殿町99番地",
     });
@@ -334,7 +334,7 @@ describe("a household by its number", () => {
 describe("navigation answers", () => {
   it("asks the event's questions, adds the procedure an answer calls for and removes it again", async () => {
     const id = await newCase("shimin");
-    const birth = await call("shimin", "POST", `/api/v1/cases/${id}/notifications`, {
+    const birth = await call("shimin", "POST", `/api/v1/cases/${id}/residence-changes`, {
       kind: "birth",
       householdId: "H910",
       occurredOn: today,
@@ -349,11 +349,11 @@ describe("navigation answers", () => {
       ],
     });
     expect(birth.statusCode, birth.body).toBe(201);
-    const { notificationId } = birth.json() as { notificationId: number };
+    const { residenceChangeId } = birth.json() as { residenceChangeId: number };
     const state = async () => {
       const d = await detail("shimin", id);
       return {
-        questions: d.notifications[0]?.questions.map((q) => q.key) ?? [],
+        questions: d.residenceChanges[0]?.questions.map((q) => q.key) ?? [],
         keys: d.procedures.map((p) => p.key),
       };
     };
@@ -362,7 +362,9 @@ describe("navigation answers", () => {
     expect(before.keys).not.toContain("low-birth-weight-notice");
 
     const answer = (answers: Record<string, string | null>) =>
-      call("shimin", "PUT", `/api/v1/cases/${id}/notifications/${notificationId}/answers`, { answers });
+      call("shimin", "PUT", `/api/v1/cases/${id}/residence-changes/${residenceChangeId}/answers`, {
+        answers,
+      });
     const yes = await answer({ birthWeightUnder2500: "yes" });
     expect(yes.statusCode, yes.body).toBe(200);
     expect((yes.json() as { added: number }).added).toBeGreaterThan(0);

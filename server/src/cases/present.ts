@@ -1,7 +1,7 @@
 import { newPersonId } from "@ichimado/core/cases/facts";
 import { judgeIdentity } from "@ichimado/core/cases/identity";
-import type { NotificationInput } from "@ichimado/core/cases/notification";
-import { notificationKindLabels } from "@ichimado/core/cases/notification";
+import type { ResidenceChangeInput } from "@ichimado/core/cases/residence-change";
+import { residenceChangeTypeLabels } from "@ichimado/core/cases/residence-change";
 import type { CaseDetail, CaseProcedure, CaseSummary, ProcedureStatus } from "@ichimado/core/cases/schemas";
 import { questionsToAsk } from "@ichimado/core/catalog/navigation";
 import { choicesOf } from "@ichimado/core/catalog/questions";
@@ -11,7 +11,7 @@ import type { AuthContext } from "../auth/context.ts";
 import type { Db } from "../db/database.ts";
 import { personSummaries } from "../search/person-view.ts";
 import { shownAddress } from "../search/present.ts";
-import { derivation, type ProcedureSnapshot } from "./notifications.ts";
+import { derivation, type ProcedureSnapshot } from "./residence-changes.ts";
 import type { StoredVisitor } from "./service.ts";
 
 const hiddenAddress = "(支援措置のため表示できません)";
@@ -78,7 +78,7 @@ export async function caseSummaries(
 
 /**
  * One case as the reception screen shows it. Addresses of protected people (the visitor, subjects,
- * a notification's household) go through the same masking as search; enrollment-based reasons of
+ * the household of a 住民異動届) go through the same masking as search; enrollment-based reasons of
  * procedures in programmes the role may not see are replaced by a neutral line.
  */
 export async function caseDetail(
@@ -94,21 +94,21 @@ export async function caseDetail(
     .select(["visitor", "identity_check"])
     .where("id", "=", id)
     .executeTakeFirstOrThrow();
-  const [subjects, notifications, procedures, memos, history, counters] = await Promise.all([
+  const [subjects, residenceChanges, procedures, memos, history, counters] = await Promise.all([
     db
       .selectFrom("case_subject")
       .select(["id", "person_id", "typed"])
       .where("case_id", "=", id)
       .orderBy("id")
       .execute(),
-    sql<StaffAtRow & { id: number; input: NotificationInput; answers: Record<string, string> }>`
+    sql<StaffAtRow & { id: number; input: ResidenceChangeInput; answers: Record<string, string> }>`
       select n.id, n.input, n.answers, s.name as staff_name, c.name as counter_name, n.created_at as at
-      from case_notification n join staff_user s on s.id = n.created_by join counter c on c.id = n.created_counter
+      from case_residence_change n join staff_user s on s.id = n.created_by join counter c on c.id = n.created_counter
       where n.case_id = ${id} order by n.id`.execute(db),
     sql<
       StaffAtRow & {
         id: number;
-        notification_id: number | null;
+        residence_change_id: number | null;
         definition: ProcedureSnapshot;
         person_id: string | null;
         person_name: string | null;
@@ -117,10 +117,10 @@ export async function caseDetail(
         status: ProcedureStatus;
       }
     >`
-      select p.id, p.notification_id, p.definition, p.person_id, p.person_name, p.source, p.reasons, p.status,
+      select p.id, p.residence_change_id, p.definition, p.person_id, p.person_name, p.source, p.reasons, p.status,
         s.name as staff_name, c.name as counter_name, p.updated_at as at
       from case_procedure p join staff_user s on s.id = p.updated_by join counter c on c.id = p.updated_counter
-      where p.case_id = ${id} order by p.notification_id nulls last, p.id`.execute(db),
+      where p.case_id = ${id} order by p.residence_change_id nulls last, p.id`.execute(db),
     sql<StaffAtRow & { id: number; text: string }>`
       select m.id, m.text, s.name as staff_name, c.name as counter_name, m.created_at as at
       from case_memo m join staff_user s on s.id = m.created_by join counter c on c.id = m.created_counter
@@ -134,7 +134,7 @@ export async function caseDetail(
 
   const visitor = row.visitor as StoredVisitor | null;
   const households = [
-    ...new Set(notifications.rows.map((n) => n.input.householdId).filter((h): h is string => h !== null)),
+    ...new Set(residenceChanges.rows.map((n) => n.input.householdId).filter((h): h is string => h !== null)),
   ];
   const heads =
     households.length > 0
@@ -152,9 +152,9 @@ export async function caseDetail(
   const { summaries, state } = await personSummaries(db, auth, personIds, today);
   const towns = await townNames(
     db,
-    notifications.rows.map((n) => n.input),
+    residenceChanges.rows.map((n) => n.input),
   );
-  const movingIds = [...new Set(notifications.rows.flatMap((n) => n.input.movingPersonIds))];
+  const movingIds = [...new Set(residenceChanges.rows.flatMap((n) => n.input.movingPersonIds))];
   const movingNames = new Map(
     movingIds.length > 0
       ? (await db.selectFrom("person").select(["id", "name"]).where("id", "in", movingIds).execute()).map(
@@ -163,9 +163,9 @@ export async function caseDetail(
       : [],
   );
   const counterById = new Map(counters.map((c) => [c.id, c]));
-  const questionsByNotification = new Map(
+  const questionsByResidenceChange = new Map(
     await Promise.all(
-      notifications.rows.map(
+      residenceChanges.rows.map(
         async (n) =>
           [
             n.id,
@@ -173,7 +173,7 @@ export async function caseDetail(
               db,
               n.input,
               n.answers,
-              procedures.rows.filter((p) => p.notification_id === n.id).map((p) => p.definition.key),
+              procedures.rows.filter((p) => p.residence_change_id === n.id).map((p) => p.definition.key),
             ),
           ] as const,
       ),
@@ -201,7 +201,7 @@ export async function caseDetail(
       person: s.person_id ? (summaries.get(s.person_id) ?? null) : null,
       typed: s.typed as CaseDetail["subjects"][number]["typed"],
     })),
-    notifications: notifications.rows.map((n) => {
+    residenceChanges: residenceChanges.rows.map((n) => {
       const address = addressOf(n.input, towns);
       const shown = n.input.householdId
         ? shownAddress(auth, state, { id: "", household_id: n.input.householdId }, address)
@@ -209,13 +209,13 @@ export async function caseDetail(
       return {
         id: n.id,
         kind: n.input.kind,
-        label: notificationKindLabels[n.input.kind],
+        label: residenceChangeTypeLabels[n.input.kind],
         input: shown.masked ? { ...n.input, newAddress: null, outsideAddress: null } : n.input,
         persons: [
           ...n.input.movingPersonIds.map((pid) => ({ id: pid, name: movingNames.get(pid) ?? pid })),
           ...n.input.newPersons.map((p, i) => ({ id: newPersonId(i), name: p.name })),
         ],
-        questions: questionsByNotification.get(n.id) ?? [],
+        questions: questionsByResidenceChange.get(n.id) ?? [],
         newAddress: address === null ? null : shown,
         created: staffAt(n),
       };
@@ -227,7 +227,7 @@ export async function caseDetail(
       const visible = programme === "residency" || auth.permissions.visibleProgrammes.has(programme);
       return {
         id: p.id,
-        notificationId: p.notification_id,
+        residenceChangeId: p.residence_change_id,
         key: d.key,
         name: d.name,
         programme,
@@ -276,7 +276,7 @@ function identityView(stored: unknown): CaseDetail["identity"] {
   return { documents, note, ...verdict };
 }
 
-export async function townNames(db: Db, inputs: NotificationInput[]): Promise<Map<string, string>> {
+export async function townNames(db: Db, inputs: ResidenceChangeInput[]): Promise<Map<string, string>> {
   const codes = [...new Set(inputs.map((i) => i.newAddress?.townCode).filter((c): c is string => !!c))];
   if (codes.length === 0) return new Map();
   const rows = await db
@@ -287,7 +287,7 @@ export async function townNames(db: Db, inputs: NotificationInput[]): Promise<Ma
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
-export function addressOf(input: NotificationInput, towns: Map<string, string>): string | null {
+export function addressOf(input: ResidenceChangeInput, towns: Map<string, string>): string | null {
   if (input.newAddress) {
     const a = input.newAddress;
     return `出雲市${towns.get(a.townCode) ?? a.townCode}${a.lot}${a.katagaki ? ` ${a.katagaki}` : ""}`;
@@ -295,13 +295,13 @@ export function addressOf(input: NotificationInput, towns: Map<string, string>):
   return input.outsideAddress;
 }
 
-/** The questions to put to the visitor for one notification now, with the answers so far. */
+/** The questions to put to the visitor for the 住民異動届 now, with the answers so far. */
 async function navigation(
   db: Db,
-  input: NotificationInput,
+  input: ResidenceChangeInput,
   answers: Record<string, string>,
   listed: readonly string[],
-): Promise<CaseDetail["notifications"][number]["questions"]> {
+): Promise<CaseDetail["residenceChanges"][number]["questions"]> {
   const { facts, catalog } = await derivation(db, input, answers);
   const keys = new Set(listed);
   const procedures = catalog.procedures.filter((p) => keys.has(p.key));

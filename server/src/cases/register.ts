@@ -1,5 +1,5 @@
 import type { RegisterEnrollment, RegisterMember } from "@ichimado/core/cases/facts";
-import type { HouseholdSnapshot } from "@ichimado/core/cases/validate-notification";
+import type { HouseholdSnapshot } from "@ichimado/core/cases/validate-residence-change";
 import type { ProgrammeKey } from "@ichimado/core/programmes/programmes";
 import type { EnrollmentRole } from "@ichimado/core/registry/codes";
 import type { Db } from "../db/database.ts";

@@ -1,5 +1,5 @@
 import { identityDocumentListSchema, identityVerdictSchema } from "@ichimado/core/cases/identity";
-import { notificationInputSchema } from "@ichimado/core/cases/notification";
+import { residenceChangeInputSchema } from "@ichimado/core/cases/residence-change";
 import {
   answersInputSchema,
   answersSavedSchema,
@@ -11,8 +11,8 @@ import {
   manualProcedureInputSchema,
   memoInputSchema,
   newCaseInputSchema,
-  notificationTakenSchema,
   procedureStatusInputSchema,
+  residenceChangeTakenSchema,
   stepDoneSchema,
   subjectInputSchema,
   transitionDoneSchema,
@@ -26,14 +26,14 @@ import { z } from "zod";
 import { loadIdentityDocuments } from "../catalog/store.ts";
 import { type AppContext, actorOf, requireAuth } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
+import { caseDetail, caseSummaries } from "./present.ts";
 import {
   addManualProcedure,
-  addNotification,
-  removeNotification,
+  addResidenceChange,
+  removeResidenceChange,
   saveAnswers,
   setProcedureStatus,
-} from "./notifications.ts";
-import { caseDetail, caseSummaries } from "./present.ts";
+} from "./residence-changes.ts";
 import {
   addMemo,
   addSubject,
@@ -173,32 +173,32 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
   );
 
   r.post(
-    "/api/v1/cases/:id/notifications",
+    "/api/v1/cases/:id/residence-changes",
     {
       config: access,
       schema: {
         params: caseParams,
-        body: notificationInputSchema,
-        response: { 201: notificationTakenSchema },
+        body: residenceChangeInputSchema,
+        response: { 201: residenceChangeTakenSchema },
       },
     },
     async (request, reply) => {
-      const result = await addNotification(ctx, actor(request), request.params.id, request.body);
+      const result = await addResidenceChange(ctx, actor(request), request.params.id, request.body);
       return reply.status(201).send(result);
     },
   );
 
   r.delete(
-    "/api/v1/cases/:id/notifications/:childId",
+    "/api/v1/cases/:id/residence-changes/:childId",
     { config: access, schema: { params: childParams, response: { 204: z.null() } } },
     async (request, reply) => {
-      await removeNotification(ctx, actor(request), request.params.id, request.params.childId);
+      await removeResidenceChange(ctx, actor(request), request.params.id, request.params.childId);
       return reply.status(204).send(null);
     },
   );
 
   r.put(
-    "/api/v1/cases/:id/notifications/:childId/answers",
+    "/api/v1/cases/:id/residence-changes/:childId/answers",
     {
       config: access,
       schema: { params: childParams, body: answersInputSchema, response: { 200: answersSavedSchema } },

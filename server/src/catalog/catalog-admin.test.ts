@@ -64,7 +64,7 @@ describe("catalog administration", () => {
     };
     const takeMoveOut = async () => {
       const { id } = (await call("clerk", "POST", "/api/v1/cases", {})).json() as { id: number };
-      expect((await call("clerk", "POST", `/api/v1/cases/${id}/notifications`, moveOut)).statusCode).toBe(
+      expect((await call("clerk", "POST", `/api/v1/cases/${id}/residence-changes`, moveOut)).statusCode).toBe(
         201,
       );
       return id;

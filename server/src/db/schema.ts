@@ -286,7 +286,7 @@ export interface CaseSubjectTable {
   added_at: GeneratedTimestamp;
 }
 
-export interface CaseNotificationTable {
+export interface CaseResidenceChangeTable {
   id: Generated<number>;
   case_id: number;
   kind: string;
@@ -300,7 +300,7 @@ export interface CaseNotificationTable {
 export interface CaseProcedureTable {
   id: Generated<number>;
   case_id: number;
-  notification_id: number | null;
+  residence_change_id: number | null;
   procedure_key: string;
   catalog_version: number;
   definition: Json<unknown>;
@@ -399,7 +399,7 @@ export interface Database {
   catalog_version: CatalogVersionTable;
   reception_case: ReceptionCaseTable;
   case_subject: CaseSubjectTable;
-  case_notification: CaseNotificationTable;
+  case_residence_change: CaseResidenceChangeTable;
   case_procedure: CaseProcedureTable;
   case_memo: CaseMemoTable;
   case_event: CaseEventTable;

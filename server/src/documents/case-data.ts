@@ -1,17 +1,17 @@
-import type { NotificationInput } from "@ichimado/core/cases/notification";
+import type { ResidenceChangeInput } from "@ichimado/core/cases/residence-change";
 import type { CaseStatus, ProcedureStatus } from "@ichimado/core/cases/schemas";
 import type { QuestionDefinition } from "@ichimado/core/catalog/questions";
 import {
   type AddressValue,
   answerText,
   type DocumentData,
-  type DocumentNotification,
   type DocumentPerson,
+  type DocumentResidenceChange,
 } from "@ichimado/core/documents/bind";
 import type { PersonSummary } from "@ichimado/core/search/schemas";
 import type { AuthContext } from "../auth/context.ts";
-import type { ProcedureSnapshot } from "../cases/notifications.ts";
 import { addressOf, townNames } from "../cases/present.ts";
+import type { ProcedureSnapshot } from "../cases/residence-changes.ts";
 import type { StoredVisitor } from "../cases/service.ts";
 import type { Db } from "../db/database.ts";
 import { HttpError } from "../platform/errors.ts";
@@ -26,10 +26,10 @@ export interface CaseForPrint {
   id: number;
   status: CaseStatus;
   visitor: StoredVisitor | null;
-  notifications: { id: number; input: NotificationInput; answers: Record<string, string> }[];
+  residenceChanges: { id: number; input: ResidenceChangeInput; answers: Record<string, string> }[];
   procedures: {
     id: number;
-    notificationId: number | null;
+    residenceChangeId: number | null;
     definition: ProcedureSnapshot;
     personId: string | null;
     personName: string | null;
@@ -45,18 +45,18 @@ export async function loadCaseForPrint(db: Db, caseId: number): Promise<CaseForP
     .where("id", "=", caseId)
     .executeTakeFirst();
   if (!row) throw new HttpError(404, "NOT_FOUND", "指定された対応はありません");
-  const [notifications, procedures, subjects] = await Promise.all([
+  const [residenceChanges, procedures, subjects] = await Promise.all([
     db
-      .selectFrom("case_notification")
+      .selectFrom("case_residence_change")
       .select(["id", "input", "answers"])
       .where("case_id", "=", caseId)
       .orderBy("id")
       .execute(),
     db
       .selectFrom("case_procedure")
-      .select(["id", "notification_id", "definition", "person_id", "person_name", "status"])
+      .select(["id", "residence_change_id", "definition", "person_id", "person_name", "status"])
       .where("case_id", "=", caseId)
-      .orderBy("notification_id")
+      .orderBy("residence_change_id")
       .orderBy("id")
       .execute(),
     db.selectFrom("case_subject").select("person_id").where("case_id", "=", caseId).execute(),
@@ -65,14 +65,14 @@ export async function loadCaseForPrint(db: Db, caseId: number): Promise<CaseForP
     id: row.id,
     status: row.status,
     visitor: row.visitor as StoredVisitor | null,
-    notifications: notifications.map((n) => ({
+    residenceChanges: residenceChanges.map((n) => ({
       id: n.id,
-      input: n.input as NotificationInput,
+      input: n.input as ResidenceChangeInput,
       answers: n.answers as Record<string, string>,
     })),
     procedures: procedures.map((p) => ({
       id: p.id,
-      notificationId: p.notification_id,
+      residenceChangeId: p.residence_change_id,
       definition: p.definition as ProcedureSnapshot,
       personId: p.person_id,
       personName: p.person_name,
@@ -111,7 +111,7 @@ const addressValue = (a: { text: string | null; masked: boolean }, ownerId: stri
 
 /**
  * The data of each requested document. The person must belong to the case (visitor, subject,
- * a procedure's person, a mover, a household head of a notification): `print` is not `search`,
+ * a procedure's person, a mover, a household head of the 住民異動届): `print` is not `search`,
  * and a case must not become a way to print anyone's register data.
  */
 export async function resolveTargets<T extends DocumentTarget>(
@@ -122,19 +122,19 @@ export async function resolveTargets<T extends DocumentTarget>(
   questions: readonly QuestionDefinition[],
   today: string,
 ): Promise<ResolvedTarget<T>[]> {
-  const notificationHeads = await headsOf(
+  const residenceChangeHeads = await headsOf(
     db,
-    c.notifications.map((n) => n.input.householdId).filter((h): h is string => h !== null),
+    c.residenceChanges.map((n) => n.input.householdId).filter((h): h is string => h !== null),
   );
   const members = new Set<string>([
     ...(c.visitor?.input.personId ? [c.visitor.input.personId] : []),
     ...c.subjectIds,
     ...c.procedures.flatMap((p) => (p.personId ? [p.personId] : [])),
-    ...c.notifications.flatMap((n) => [
+    ...c.residenceChanges.flatMap((n) => [
       ...n.input.movingPersonIds,
       ...[n.input.newHeadId, n.input.newHouseholdHeadId].filter((p): p is string => p !== null),
     ]),
-    ...notificationHeads.values(),
+    ...residenceChangeHeads.values(),
   ]);
   const resolved = targets.map((t) => {
     const procedure = t.procedureId === null ? null : c.procedures.find((p) => p.id === t.procedureId);
@@ -148,13 +148,13 @@ export async function resolveTargets<T extends DocumentTarget>(
         "指定された人はこの対応の来庁者・申請対象者・届出の対象者ではありません",
       );
     }
-    // A procedure's own notification; a form for no procedure (or one added by hand without a
-    // notification) reads the case's latest.
-    const notification =
-      (procedure?.notificationId != null
-        ? c.notifications.find((n) => n.id === procedure.notificationId)
-        : c.notifications[c.notifications.length - 1]) ?? null;
-    return { target: t, procedure, personId, notification };
+    // A procedure's own 住民異動届; a form for no procedure (or one added by hand without a
+    // 住民異動届) reads the case's latest.
+    const residenceChange =
+      (procedure?.residenceChangeId != null
+        ? c.residenceChanges.find((n) => n.id === procedure.residenceChangeId)
+        : c.residenceChanges[c.residenceChanges.length - 1]) ?? null;
+    return { target: t, procedure, personId, residenceChange };
   });
 
   const personIds = resolved.flatMap((r) => (r.personId ? [r.personId] : []));
@@ -171,13 +171,13 @@ export async function resolveTargets<T extends DocumentTarget>(
     ...personIds,
     ...(visitorId ? [visitorId] : []),
     ...personHeads.values(),
-    ...notificationHeads.values(),
-    ...c.notifications.flatMap((n) => n.input.movingPersonIds),
+    ...residenceChangeHeads.values(),
+    ...c.residenceChanges.flatMap((n) => n.input.movingPersonIds),
   ];
   const { summaries, state } = await personSummaries(db, auth, [...new Set(ids)], today);
   const towns = await townNames(
     db,
-    c.notifications.map((n) => n.input),
+    c.residenceChanges.map((n) => n.input),
   );
   const questionByKey = new Map(questions.map((q) => [q.key, q]));
 
@@ -189,7 +189,7 @@ export async function resolveTargets<T extends DocumentTarget>(
   };
   const visitor = visitorData(c.visitor, visitorId ? summaries.get(visitorId) : undefined);
 
-  return resolved.map(({ target, procedure, personId, notification }) => ({
+  return resolved.map(({ target, procedure, personId, residenceChange }) => ({
     target,
     procedure,
     data: {
@@ -197,12 +197,15 @@ export async function resolveTargets<T extends DocumentTarget>(
       caseId: c.id,
       person: personOf(personId),
       visitor,
-      notification: notification
-        ? notificationData(auth, state, notification.input, notificationHeads, summaries, towns)
+      residenceChange: residenceChange
+        ? residenceChangeData(auth, state, residenceChange.input, residenceChangeHeads, summaries, towns)
         : null,
       procedureName: procedure?.definition.name ?? null,
       answers: Object.fromEntries(
-        Object.entries(notification?.answers ?? {}).map(([k, v]) => [k, answerText(questionByKey.get(k), v)]),
+        Object.entries(residenceChange?.answers ?? {}).map(([k, v]) => [
+          k,
+          answerText(questionByKey.get(k), v),
+        ]),
       ),
     },
   }));
@@ -246,14 +249,14 @@ function visitorData(
   };
 }
 
-function notificationData(
+function residenceChangeData(
   auth: AuthContext,
   state: ProtectionState,
-  input: NotificationInput,
+  input: ResidenceChangeInput,
   heads: Map<string, string>,
   summaries: Map<string, PersonSummary>,
   towns: Map<string, string>,
-): DocumentNotification {
+): DocumentResidenceChange {
   const headId = input.householdId ? (heads.get(input.householdId) ?? null) : null;
   // The household's protection covers the address it moves to as much as the one it leaves.
   const guard = (text: string | null): AddressValue | null => {

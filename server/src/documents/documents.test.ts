@@ -214,7 +214,7 @@ async function moveOutCase(who: string, household: string, moving: string[]): Pr
     id: number;
   };
   await ok(
-    call(who, "POST", `/api/v1/cases/${id}/notifications`, {
+    call(who, "POST", `/api/v1/cases/${id}/residence-changes`, {
       kind: "moveOut",
       householdId: household,
       occurredOn: today,
@@ -300,9 +300,9 @@ describe("printing for a case", () => {
   it("fills the form from the register, the case and the answers, and marks the procedure printed", async () => {
     yamadaCase = await moveOutCase("clerk", "H800", ["8000000001", "8000000002"]);
     const before = await detail("clerk", yamadaCase);
-    const notificationId = before.notifications[0]?.id;
+    const residenceChangeId = before.residenceChanges[0]?.id;
     await ok(
-      call("clerk", "PUT", `/api/v1/cases/${yamadaCase}/notifications/${notificationId}/answers`, {
+      call("clerk", "PUT", `/api/v1/cases/${yamadaCase}/residence-changes/${residenceChangeId}/answers`, {
         answers: { movingAbroad: "no" },
       }),
     );

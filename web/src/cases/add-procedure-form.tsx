@@ -23,7 +23,7 @@ export function AddProcedureForm({
   const add = useAddProcedure(caseId);
   const [key, setKey] = useState("");
   const [personId, setPersonId] = useState("");
-  const [notificationId, setNotificationId] = useState("");
+  const [residenceChangeId, setResidenceChangeId] = useState("");
   // A fresh combobox after each addition, so the last choice does not linger in it.
   const [round, setRound] = useState(0);
   const [local, setLocal] = useState<Issue[]>([]);
@@ -54,7 +54,7 @@ export function AddProcedureForm({
       {
         key,
         personId: personId || null,
-        notificationId: notificationId ? Number(notificationId) : null,
+        residenceChangeId: residenceChangeId ? Number(residenceChangeId) : null,
       },
       {
         onSuccess: () => {
@@ -104,14 +104,14 @@ export function AddProcedureForm({
           ))}
         </SelectInput>
         <SelectInput
-          id={fieldId("notificationId")}
+          id={fieldId("residenceChangeId")}
           label="関係する届出 (任意)"
-          value={notificationId}
-          error={issueAt(issues, "notificationId")}
-          onChange={(e) => setNotificationId(e.currentTarget.value)}
+          value={residenceChangeId}
+          error={issueAt(issues, "residenceChangeId")}
+          onChange={(e) => setResidenceChangeId(e.currentTarget.value)}
         >
           <option value="">なし</option>
-          {detail.notifications.map((n) => (
+          {detail.residenceChanges.map((n) => (
             <option key={n.id} value={String(n.id)}>
               {n.label}の届出（{n.input.householdId ? `世帯番号 ${n.input.householdId}` : "新しい世帯"}）
             </option>

@@ -1,4 +1,4 @@
-import type { MoveInOrigin } from "@ichimado/core/cases/notification";
+import type { MoveInOrigin } from "@ichimado/core/cases/residence-change";
 import { useMemo } from "react";
 import { errorMessage } from "../app/api.ts";
 import { ErrorAlert, focusRing } from "../app/ui.tsx";
@@ -6,13 +6,13 @@ import { useTowns } from "./api.ts";
 import { Checkbox, dateHint, FieldError, TextInput } from "./fields.tsx";
 import { type Choice, FilterSelect } from "./filter-select.tsx";
 import { type Issue, issueAt } from "./form-errors.tsx";
-import type { NotificationDraft } from "./notification-draft.ts";
+import type { ResidenceChangeDraft } from "./residence-change-draft.ts";
 
-type SetDraft = <K extends keyof NotificationDraft>(key: K, value: NotificationDraft[K]) => void;
+type SetDraft = <K extends keyof ResidenceChangeDraft>(key: K, value: ResidenceChangeDraft[K]) => void;
 
 interface Props {
   fieldId: (path: string) => string;
-  draft: NotificationDraft;
+  draft: ResidenceChangeDraft;
   issues: readonly Issue[];
   set: SetDraft;
 }

@@ -1,6 +1,6 @@
 import { townSchema } from "@ichimado/core/addresses/schemas";
 import { identityDocumentListSchema, identityVerdictSchema } from "@ichimado/core/cases/identity";
-import type { notificationInputSchema } from "@ichimado/core/cases/notification";
+import type { residenceChangeInputSchema } from "@ichimado/core/cases/residence-change";
 import {
   answersSavedSchema,
   type CaseChannel,
@@ -8,8 +8,8 @@ import {
   caseListSchema,
   createdSchema,
   type manualProcedureInputSchema,
-  notificationTakenSchema,
   type ProcedureStatus,
+  residenceChangeTakenSchema,
   stepDoneSchema,
   type subjectInputSchema,
   transitionDoneSchema,
@@ -94,7 +94,7 @@ function useCaseStep<V, R>(step: (variables: V) => Promise<R>) {
 const casePath = (id: number, rest = "") => `/cases/${id}${rest}`;
 
 export type VisitorRequest = z.input<typeof visitorInputSchema>;
-export type NotificationRequest = z.input<typeof notificationInputSchema>;
+export type ResidenceChangeRequest = z.input<typeof residenceChangeInputSchema>;
 export type ManualProcedureRequest = z.input<typeof manualProcedureInputSchema>;
 
 export const useSetVisitor = (id: number) =>
@@ -113,14 +113,14 @@ export const useAddSubject = (id: number) =>
 export const useRemoveSubject = (id: number) =>
   useCaseStep((subjectId: number) => apiRequest("DELETE", casePath(id, `/subjects/${subjectId}`), z.null()));
 
-export const useAddNotification = (id: number) =>
-  useCaseStep((body: NotificationRequest) =>
-    apiRequest("POST", casePath(id, "/notifications"), notificationTakenSchema, body),
+export const useAddResidenceChange = (id: number) =>
+  useCaseStep((body: ResidenceChangeRequest) =>
+    apiRequest("POST", casePath(id, "/residence-changes"), residenceChangeTakenSchema, body),
   );
 
-export const useRemoveNotification = (id: number) =>
-  useCaseStep((notificationId: number) =>
-    apiRequest("DELETE", casePath(id, `/notifications/${notificationId}`), z.null()),
+export const useRemoveResidenceChange = (id: number) =>
+  useCaseStep((residenceChangeId: number) =>
+    apiRequest("DELETE", casePath(id, `/residence-changes/${residenceChangeId}`), z.null()),
   );
 
 export const useAddProcedure = (id: number) =>
@@ -155,8 +155,8 @@ export function useHouseholdView(householdId: string) {
 
 export const useSaveAnswers = (id: number) =>
   useCaseStep(
-    ({ notificationId, answers }: { notificationId: number; answers: Record<string, string | null> }) =>
-      apiRequest("PUT", casePath(id, `/notifications/${notificationId}/answers`), answersSavedSchema, {
+    ({ residenceChangeId, answers }: { residenceChangeId: number; answers: Record<string, string | null> }) =>
+      apiRequest("PUT", casePath(id, `/residence-changes/${residenceChangeId}/answers`), answersSavedSchema, {
         answers,
       }),
   );

@@ -9,8 +9,8 @@ import { CaseActions } from "./case-actions.tsx";
 import { HistorySection } from "./history-section.tsx";
 import { IdentitySection } from "./identity-section.tsx";
 import { MemoSection } from "./memo-section.tsx";
-import { NotificationsSection } from "./notifications-section.tsx";
 import { ProceduresSection } from "./procedures-section.tsx";
+import { ResidenceChangesSection } from "./residence-changes-section.tsx";
 import { linkClass } from "./section.tsx";
 import { CaseStatusBadge } from "./status-badge.tsx";
 import { SubjectsSection } from "./subjects-section.tsx";
@@ -78,7 +78,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       <VisitorSection caseId={caseId} visitor={detail.visitor} editable={editable} />
       <IdentitySection caseId={caseId} identity={detail.identity} editable={editable} />
       <SubjectsSection caseId={caseId} detail={detail} editable={editable} />
-      <NotificationsSection caseId={caseId} detail={detail} editable={editable} />
+      <ResidenceChangesSection caseId={caseId} detail={detail} editable={editable} />
       <ProceduresSection caseId={caseId} detail={detail} editable={editable} />
       <MemoSection caseId={caseId} memos={detail.memos} writable={editable || detail.status === "closed"} />
       <HistorySection history={detail.history} />

@@ -1,4 +1,4 @@
-import type { NotificationKind } from "@ichimado/core/cases/notification";
+import type { ResidenceChangeType } from "@ichimado/core/cases/residence-change";
 import type { CaseDetail } from "@ichimado/core/cases/schemas";
 import type { PersonSummary } from "@ichimado/core/search/schemas";
 import { errorMessage } from "../app/api.ts";
@@ -6,10 +6,10 @@ import { ErrorAlert, Loading } from "../app/ui.tsx";
 import { formatDate } from "../search/format.ts";
 import { useHouseholdView } from "./api.ts";
 import { Checkbox, FieldError, SelectInput } from "./fields.tsx";
-import type { NotificationDraft } from "./notification-draft.ts";
+import type { ResidenceChangeDraft } from "./residence-change-draft.ts";
 import { StepButton } from "./section.tsx";
 
-/** The households the case's subjects live in: a notification is about one of them. */
+/** The households the case's subjects live in: 住民異動届 is about one of them. */
 export function householdChoices(subjects: CaseDetail["subjects"]): { id: string; label: string }[] {
   const names = new Map<string, string[]>();
   for (const s of subjects) {
@@ -24,7 +24,7 @@ export interface Household {
   head: PersonSummary | undefined;
 }
 
-/** The chosen household's active members, as the server reads it for the notification. */
+/** The chosen household's active members, as the server reads it for the 住民異動届. */
 export function useHousehold(householdId: string) {
   const query = useHouseholdView(householdId);
   const members = query.data?.members ?? [];
@@ -34,7 +34,7 @@ export function useHousehold(householdId: string) {
   return { household, query, anchor: householdId };
 }
 
-const movingLabels: Partial<Record<NotificationKind, string>> = {
+const movingLabels: Partial<Record<ResidenceChangeType, string>> = {
   moveOut: "転出する人",
   moveWithin: "転居する人",
   householdSplit: "分離する人",
@@ -56,7 +56,7 @@ export function MovingMembers({
   onChange,
 }: {
   fieldId: (path: string) => string;
-  kind: NotificationKind;
+  kind: ResidenceChangeType;
   household: Household;
   chosen: readonly string[];
   error: string | undefined;
@@ -98,8 +98,8 @@ export function MovingMembers({
   );
 }
 
-/** Whether the form must ask who heads the household after the change (validateNotification's rule). */
-export function needsNewHead(draft: NotificationDraft, household: Household | null): boolean {
+/** Whether the form must ask who heads the household after the change (validateResidenceChange's rule). */
+export function needsNewHead(draft: ResidenceChangeDraft, household: Household | null): boolean {
   if (draft.kind === "headChange") return true;
   if (!household?.head) return false;
   const moving = new Set(draft.movingPersonIds);
@@ -115,7 +115,7 @@ export function NewHeadSelect({
   onChange,
 }: {
   fieldId: (path: string) => string;
-  draft: NotificationDraft;
+  draft: ResidenceChangeDraft;
   household: Household | null;
   error: string | undefined;
   onChange: (id: string) => void;
@@ -151,7 +151,7 @@ export function NewHouseholdHeadSelect({
   onChange,
 }: {
   fieldId: (path: string) => string;
-  draft: NotificationDraft;
+  draft: ResidenceChangeDraft;
   household: Household;
   error: string | undefined;
   onChange: (id: string) => void;

@@ -5,21 +5,21 @@ import { SelectInput, TextInput } from "./fields.tsx";
 import { ErrorSummary, issueAt, issuesOf } from "./form-errors.tsx";
 import { SavedMessage, StepButton } from "./section.tsx";
 
-type Question = CaseDetail["notifications"][number]["questions"][number];
+type Question = CaseDetail["residenceChanges"][number]["questions"][number];
 
 /**
- * 確認事項 (F24–25): the questions the catalog asks for this notification, in order. Answers are
+ * 確認事項 (F24–25): the questions the catalog asks for the 住民異動届, in order. Answers are
  * saved together; the server then derives again, so an answer can add or remove procedures and a
  * follow-up question appears below the one it depends on.
  */
 export function NavigationPanel({
   caseId,
-  notificationId,
+  residenceChangeId,
   questions,
   editable,
 }: {
   caseId: number;
-  notificationId: number;
+  residenceChangeId: number;
   questions: readonly Question[];
   editable: boolean;
 }) {
@@ -27,7 +27,7 @@ export function NavigationPanel({
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [message, setMessage] = useState("");
   if (questions.length === 0) return null;
-  const fieldId = (path: string) => `q-${notificationId}-${path.replace(/^answers\./, "")}`;
+  const fieldId = (path: string) => `q-${residenceChangeId}-${path.replace(/^answers\./, "")}`;
   const issues = issuesOf(save.error);
   const value = (q: Question) => draft[q.key] ?? q.answer ?? "";
   const changed = Object.entries(draft).filter(
@@ -41,7 +41,7 @@ export function NavigationPanel({
     }
     const answers = Object.fromEntries(changed.map(([k, v]) => [k, v === "" ? null : v]));
     save.mutate(
-      { notificationId, answers },
+      { residenceChangeId, answers },
       {
         onSuccess: (result) => {
           setDraft({});
@@ -58,10 +58,10 @@ export function NavigationPanel({
 
   return (
     <section
-      aria-labelledby={`nav-${notificationId}`}
+      aria-labelledby={`nav-${residenceChangeId}`}
       className="flex flex-col gap-3 border-t border-solid-gray-420 pt-3"
     >
-      <h4 id={`nav-${notificationId}`} className="text-std-16B-170">
+      <h4 id={`nav-${residenceChangeId}`} className="text-std-16B-170">
         確認事項（{questions.filter((q) => q.answer !== null).length}/{questions.length} 回答済）
       </h4>
       <ErrorSummary error={save.error} fieldId={fieldId} />

@@ -3,7 +3,7 @@ import { useRef } from "react";
 import { flushSync } from "react-dom";
 import { Checkbox, dateHint, FieldError, SelectInput, TextInput } from "./fields.tsx";
 import { type Issue, issueAt } from "./form-errors.tsx";
-import { type NewPersonDraft, newPersonDraft } from "./notification-draft.ts";
+import { type NewPersonDraft, newPersonDraft } from "./residence-change-draft.ts";
 import { StepButton } from "./section.tsx";
 
 /**

@@ -16,17 +16,19 @@ interface Group {
   procedures: CaseProcedure[];
 }
 
-/** By notification (in the order taken), then those added without one. */
+/** By 住民異動届 (in the order taken), then those added without one. */
 function groups(detail: CaseDetail): Group[] {
-  const byNotification = detail.notifications.map((n) => ({
+  const byResidenceChange = detail.residenceChanges.map((n) => ({
     key: `n${n.id}`,
     title: `${n.label}の届出（${n.input.householdId ? `世帯番号 ${n.input.householdId}` : "新しい世帯"}）の手続き`,
-    procedures: detail.procedures.filter((p) => p.notificationId === n.id),
+    procedures: detail.procedures.filter((p) => p.residenceChangeId === n.id),
   }));
-  const known = new Set(detail.notifications.map((n) => n.id));
-  const others = detail.procedures.filter((p) => p.notificationId === null || !known.has(p.notificationId));
+  const known = new Set(detail.residenceChanges.map((n) => n.id));
+  const others = detail.procedures.filter(
+    (p) => p.residenceChangeId === null || !known.has(p.residenceChangeId),
+  );
   return [
-    ...byNotification,
+    ...byResidenceChange,
     ...(others.length > 0 ? [{ key: "other", title: "届出によらない手続き", procedures: others }] : []),
   ];
 }
@@ -49,7 +51,7 @@ const backOfficeStatuses: readonly ProcedureStatus[] = ["received", "reviewed", 
 const columns = ["手続き", "対象者", "業務", "窓口", "状態", "理由・案内"];
 
 /**
- * 手続き一覧: what the notifications need (and what staff added), each with where it is taken —
+ * 手続き一覧: what the 住民異動届 need (and what staff added), each with where it is taken —
  * here, or at the counter the visitor is sent to — and its status.
  */
 export function ProceduresSection({

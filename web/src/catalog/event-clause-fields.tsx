@@ -1,13 +1,17 @@
-import { moveInOrigins, notificationKindLabels, notificationKinds } from "@ichimado/core/cases/notification";
+import {
+  moveInOrigins,
+  residenceChangeTypeLabels,
+  residenceChangeTypes,
+} from "@ichimado/core/cases/residence-change";
 import { moveInOriginLabels } from "@ichimado/core/catalog/labels";
 import { type Issue, issueAt } from "../cases/form-errors.tsx";
 import { CheckGroup } from "./check-group.tsx";
 import type { EventDraft } from "./rule-draft.ts";
 
-const kindOptions = notificationKinds.map((k) => ({ value: k, label: notificationKindLabels[k] }));
+const kindOptions = residenceChangeTypes.map((k) => ({ value: k, label: residenceChangeTypeLabels[k] }));
 const originOptions = moveInOrigins.map((o) => ({ value: o, label: moveInOriginLabels[o] }));
 
-/** 届出の種類: which notifications the rule applies to; for 転入, optionally where from. */
+/** 届出の種類: which 住民異動届 the rule applies to; for 転入, optionally where from. */
 export function EventClauseFields({
   fieldId,
   at,

@@ -1,4 +1,4 @@
-import type { MoveInOrigin, NotificationKind } from "@ichimado/core/cases/notification";
+import type { MoveInOrigin, ResidenceChangeType } from "@ichimado/core/cases/residence-change";
 import type { AgeBasis, Condition, MemberScope } from "@ichimado/core/catalog/rules";
 import type { ProgrammeKey } from "@ichimado/core/programmes/programmes";
 import type { EnrollmentRole, Sex } from "@ichimado/core/registry/codes";
@@ -14,7 +14,7 @@ export type Tri = "" | "yes" | "no";
 
 export interface EventDraft {
   kind: "event";
-  events: NotificationKind[];
+  events: ResidenceChangeType[];
   origins: MoveInOrigin[];
 }
 

@@ -1,4 +1,4 @@
-import type { MoveInOrigin, NotificationKind } from "../../cases/notification.ts";
+import type { MoveInOrigin, ResidenceChangeType } from "../../cases/residence-change.ts";
 import type { ProgrammeKey } from "../../programmes/programmes.ts";
 import type { EnrollmentRole } from "../../registry/codes.ts";
 import type { ProcedureDefinition } from "../procedures.ts";
@@ -7,7 +7,7 @@ import type { Condition, MemberPredicate } from "../rules.ts";
 
 /** Short constructors so that the catalog reads as rules, not as nested objects. */
 
-export const on = (...events: NotificationKind[]): Condition => ({ kind: "event", events });
+export const on = (...events: ResidenceChangeType[]): Condition => ({ kind: "event", events });
 export const movedInFrom = (...origins: MoveInOrigin[]): Condition => ({
   kind: "event",
   events: ["moveIn"],

@@ -4,7 +4,7 @@ import { answered, procedure } from "./build.ts";
 const identity = "届出人の本人確認書類";
 
 /**
- * 市民課 (戸籍). 婚姻・離婚・養子縁組 are not residence notifications and no event says they happen:
+ * 市民課 (戸籍). 婚姻・離婚・養子縁組 are not 住民異動届 and no event says they happen:
  * reception asks (question familyRegisterNotice) when a 転入・転居・世帯変更 comes with one, and staff
  * add them by hand otherwise. The other 届出 are always added by hand.
  */

@@ -20,7 +20,7 @@ const householdEvents = ["householdSplit", "householdMerge", "householdRecompose
  * names them. Keys are stable: rules (`answer` conditions), procedures and form fields refer to them.
  */
 export const defaultQuestions: QuestionDefinition[] = [
-  // ── 戸籍の届出と氏の変更 (婚姻・離婚 are not residence notifications; the answer brings them in)
+  // ── 戸籍の届出と氏の変更 (婚姻・離婚 are not 住民異動届; the answer brings them in)
   question({
     key: "familyRegisterNotice",
     text: "この届出とあわせて、婚姻・離婚・養子縁組の届出をしますか（既に届け出た場合を含みます）。",

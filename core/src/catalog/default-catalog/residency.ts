@@ -1,7 +1,7 @@
 import type { ProcedureDefinition } from "../procedures.ts";
 import { allOf, on, procedure, selfMoving, someMoving, someRemaining } from "./build.ts";
 
-/** 市民課 (住民基本台帳): the notifications themselves, the 在留カード, protection and 旧氏. */
+/** 市民課 (住民基本台帳): 住民異動届 themselves, the 在留カード, protection and 旧氏. */
 export const residencyProcedures: ProcedureDefinition[] = [
   procedure({
     key: "move-in-notice",

@@ -53,7 +53,7 @@ export const cases: AppMigration = {
         check ((person_id is null) <> (typed is null)),
         unique (case_id, person_id)
       );
-      create table case_notification (
+      create table case_residence_change (
         id bigint generated always as identity primary key,
         case_id bigint not null references reception_case(id),
         kind text not null,
@@ -64,11 +64,11 @@ export const cases: AppMigration = {
         created_counter text not null references counter(id),
         created_at timestamptz not null default now()
       );
-      create index case_notification_case on case_notification (case_id);
+      create index case_residence_change_case on case_residence_change (case_id);
       create table case_procedure (
         id bigint generated always as identity primary key,
         case_id bigint not null references reception_case(id),
-        notification_id bigint references case_notification(id) on delete cascade,
+        residence_change_id bigint references case_residence_change(id) on delete cascade,
         procedure_key text not null,
         catalog_version int not null references catalog_version(version),
         -- the definition as it was when the procedure was taken, so an old case reads as it was
@@ -109,7 +109,7 @@ export const cases: AppMigration = {
       grant select, insert, update on identity_document_kind to ${app};
       grant select, insert on catalog_version to ${app};
       grant select, insert, update on reception_case to ${app};
-      grant select, insert, update, delete on case_procedure, case_notification to ${app};
+      grant select, insert, update, delete on case_procedure, case_residence_change to ${app};
       grant select, insert, delete on case_subject to ${app};
       grant select, insert on case_memo, case_event to ${app};
     `.execute(db);

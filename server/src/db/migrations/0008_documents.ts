@@ -41,7 +41,7 @@ export const documents: AppMigration = {
         kind text not null check (kind in ('form', 'guideSheet')),
         template_key text,
         template_version int,
-        -- no foreign key: a procedure goes when its notification is withdrawn, the print stays
+        -- no foreign key: a procedure goes when its residenceChange is withdrawn, the print stays
         procedure_id bigint,
         procedure_name text,
         person_ids text[] not null default '{}',

@@ -3,16 +3,16 @@ import { type ReactNode, useRef, useState } from "react";
 import { formatDateTime } from "../registry/status.ts";
 import { formatDate } from "../search/format.ts";
 import { AddressText } from "../search/views.tsx";
-import { useRemoveNotification } from "./api.ts";
+import { useRemoveResidenceChange } from "./api.ts";
 import { ErrorSummary } from "./form-errors.tsx";
 import { NavigationPanel } from "./navigation-panel.tsx";
-import { NotificationForm } from "./notification-form.tsx";
+import { ResidenceChangeForm } from "./residence-change-form.tsx";
 import { CaseSection, SavedMessage, StepButton } from "./section.tsx";
 
-type Notification = CaseDetail["notifications"][number];
+type ResidenceChange = CaseDetail["residenceChanges"][number];
 
 /** 届出 (住民異動届): those taken in this case, several households each on its own, and the form. */
-export function NotificationsSection({
+export function ResidenceChangesSection({
   caseId,
   detail,
   editable,
@@ -23,27 +23,27 @@ export function NotificationsSection({
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [message, setMessage] = useState("");
-  const remove = useRemoveNotification(caseId);
-  // Taking or removing a notification changes the list above the form: the heading keeps focus in
+  const remove = useRemoveResidenceChange(caseId);
+  // Taking or removing the 住民異動届 changes the list above the form: the heading keeps focus in
   // the section, and the message says what happened.
   const announce = (text: string) => {
     setMessage(text);
     heading.current?.focus();
   };
   return (
-    <CaseSection id="notifications" title="届出 (住民異動届)" headingRef={heading}>
-      {detail.notifications.length === 0 ? (
+    <CaseSection id="residenceChanges" title="届出 (住民異動届)" headingRef={heading}>
+      {detail.residenceChanges.length === 0 ? (
         <p className="text-dns-16N-130">受け付けた届出はありません</p>
       ) : (
         <ul className="flex flex-col gap-3">
-          {detail.notifications.map((n) => (
+          {detail.residenceChanges.map((n) => (
             <li key={n.id}>
-              <NotificationCard
-                notification={n}
+              <ResidenceChangeCard
+                residenceChange={n}
                 navigation={
                   <NavigationPanel
                     caseId={caseId}
-                    notificationId={n.id}
+                    residenceChangeId={n.id}
                     questions={n.questions}
                     editable={editable}
                   />
@@ -70,30 +70,30 @@ export function NotificationsSection({
       )}
       <ErrorSummary error={remove.error} fieldId={() => ""} />
       <SavedMessage message={message} />
-      {editable && <NotificationForm caseId={caseId} subjects={detail.subjects} onTaken={announce} />}
+      {editable && <ResidenceChangeForm caseId={caseId} subjects={detail.subjects} onTaken={announce} />}
     </CaseSection>
   );
 }
 
-const householdText = (n: Notification) =>
+const householdText = (n: ResidenceChange) =>
   n.input.householdId ? `世帯番号 ${n.input.householdId}` : "新しい世帯";
 
-function NotificationCard({
-  notification: n,
+function ResidenceChangeCard({
+  residenceChange: n,
   navigation,
   action,
 }: {
-  notification: Notification;
+  residenceChange: ResidenceChange;
   navigation: ReactNode;
   action: ReactNode;
 }) {
   const moving = n.persons.map((p) => (p.id.startsWith("new:") ? `${p.name} (新たに記録)` : p.name));
   return (
     <article
-      aria-labelledby={`notification-${n.id}`}
+      aria-labelledby={`residenceChange-${n.id}`}
       className="flex flex-col gap-2 rounded-8 border border-solid-gray-420 p-4"
     >
-      <h3 id={`notification-${n.id}`} className="text-std-18B-160">
+      <h3 id={`residenceChange-${n.id}`} className="text-std-18B-160">
         {n.label}の届出（{householdText(n)}）
       </h3>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-dns-16N-130">

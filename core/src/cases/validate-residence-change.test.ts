@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type NotificationInput, notificationInputSchema } from "./notification.ts";
-import { type HouseholdSnapshot, validateNotification } from "./validate-notification.ts";
+import { type ResidenceChangeInput, residenceChangeInputSchema } from "./residence-change.ts";
+import { type HouseholdSnapshot, validateResidenceChange } from "./validate-residence-change.ts";
 
 const today = "2026-11-25";
 const household: HouseholdSnapshot = {
@@ -9,12 +9,12 @@ const household: HouseholdSnapshot = {
   memberIds: ["0000000001", "0000000002", "0000000003"],
 };
 const other: HouseholdSnapshot = { id: "H2", headPersonId: "0000000009", memberIds: ["0000000009"] };
-const input = (fields: Partial<Record<keyof NotificationInput, unknown>>): NotificationInput =>
-  notificationInputSchema.parse({ householdId: "H1", occurredOn: today, ...fields });
-const paths = (i: NotificationInput, target: HouseholdSnapshot | null = null) =>
-  validateNotification(i, i.householdId ? household : null, target, today).map((x) => x.path);
+const input = (fields: Partial<Record<keyof ResidenceChangeInput, unknown>>): ResidenceChangeInput =>
+  residenceChangeInputSchema.parse({ householdId: "H1", occurredOn: today, ...fields });
+const paths = (i: ResidenceChangeInput, target: HouseholdSnapshot | null = null) =>
+  validateResidenceChange(i, i.householdId ? household : null, target, today).map((x) => x.path);
 
-describe("validateNotification", () => {
+describe("validateResidenceChange", () => {
   it("accepts a whole household moving out", () => {
     expect(
       paths(input({ kind: "moveOut", movingPersonIds: household.memberIds, outsideAddress: "松江市殿町1" })),

@@ -1,7 +1,11 @@
 import { addDays } from "../common/dates.ts";
-import { type NotificationInput, type NotificationKind, notificationKindLabels } from "./notification.ts";
+import {
+  type ResidenceChangeInput,
+  type ResidenceChangeType,
+  residenceChangeTypeLabels,
+} from "./residence-change.ts";
 
-/** The household a notification is about, as the register has it. */
+/** The household 住民異動届 is about, as the register has it. */
 export interface HouseholdSnapshot {
   id: string;
   headPersonId: string;
@@ -9,7 +13,7 @@ export interface HouseholdSnapshot {
   memberIds: string[];
 }
 
-export interface NotificationIssue {
+export interface ResidenceChangeIssue {
   path: string;
   message: string;
 }
@@ -17,7 +21,7 @@ export interface NotificationIssue {
 /** 転出 may be notified up to 14 days before the planned move (住民基本台帳法 24条, 施行令). */
 const moveOutLeadDays = 14;
 
-const movesPeople: ReadonlySet<NotificationKind> = new Set([
+const movesPeople: ReadonlySet<ResidenceChangeType> = new Set([
   "moveOut",
   "moveWithin",
   "householdSplit",
@@ -25,21 +29,21 @@ const movesPeople: ReadonlySet<NotificationKind> = new Set([
   "householdRecompose",
   "death",
 ]);
-const needsCityAddress: ReadonlySet<NotificationKind> = new Set(["moveIn", "moveWithin"]);
+const needsCityAddress: ReadonlySet<ResidenceChangeType> = new Set(["moveIn", "moveWithin"]);
 
 /**
- * What is wrong with a notification, in Japanese, one issue per field. Empty means it can be taken.
+ * What is wrong with the 住民異動届, in Japanese, one issue per field. Empty means it can be taken.
  * Pure: the caller supplies the register's view of the households and today's date in Japan.
  */
-export function validateNotification(
-  input: NotificationInput,
+export function validateResidenceChange(
+  input: ResidenceChangeInput,
   household: HouseholdSnapshot | null,
   targetHousehold: HouseholdSnapshot | null,
   today: string,
-): NotificationIssue[] {
-  const issues: NotificationIssue[] = [];
+): ResidenceChangeIssue[] {
+  const issues: ResidenceChangeIssue[] = [];
   const add = (path: string, message: string) => issues.push({ path, message });
-  const label = notificationKindLabels[input.kind];
+  const label = residenceChangeTypeLabels[input.kind];
 
   const latest = input.kind === "moveOut" ? addDays(today, moveOutLeadDays) : today;
   if (input.occurredOn > latest) {
@@ -91,7 +95,7 @@ export function validateNotification(
   return issues;
 }
 
-function checkMoveIn(input: NotificationInput, add: (path: string, message: string) => void): void {
+function checkMoveIn(input: ResidenceChangeInput, add: (path: string, message: string) => void): void {
   if (input.newPersons.length === 0 && input.movingPersonIds.length === 0) {
     add("newPersons", "転入する人を入力してください");
   }
@@ -107,7 +111,7 @@ function checkMoveIn(input: NotificationInput, add: (path: string, message: stri
 
 /** A household never loses its head without a new one: who heads it after the change must be clear. */
 function checkHead(
-  input: NotificationInput,
+  input: ResidenceChangeInput,
   household: HouseholdSnapshot,
   add: (path: string, message: string) => void,
 ): void {

@@ -1,13 +1,13 @@
 import {
-  type NotificationKind,
-  notificationKindLabels,
-  notificationKinds,
-} from "@ichimado/core/cases/notification";
+  type ResidenceChangeType,
+  residenceChangeTypeLabels,
+  residenceChangeTypes,
+} from "@ichimado/core/cases/residence-change";
 import type { CaseDetail } from "@ichimado/core/cases/schemas";
 import { type FormEvent, useId, useState } from "react";
 import { primaryButton } from "../app/ui.tsx";
 import { CityAddressFields, MoveInFields, OutsideAddressField } from "./address-fields.tsx";
-import { useAddNotification } from "./api.ts";
+import { useAddResidenceChange } from "./api.ts";
 import { dateHint, SelectInput, TextArea, TextInput } from "./fields.tsx";
 import { ErrorSummary, type Issue, issueAt, issuesOf } from "./form-errors.tsx";
 import {
@@ -20,9 +20,9 @@ import {
   useHousehold,
 } from "./household-fields.tsx";
 import { NewPersonsFields } from "./new-persons-fields.tsx";
-import { emptyDraft, kindFields, type NotificationDraft, toRequest } from "./notification-draft.ts";
+import { emptyDraft, kindFields, type ResidenceChangeDraft, toRequest } from "./residence-change-draft.ts";
 
-const occurredLabels: Partial<Record<NotificationKind, string>> = {
+const occurredLabels: Partial<Record<ResidenceChangeType, string>> = {
   moveIn: "転入した日",
   moveOut: "転出予定日",
   moveWithin: "転居した日",
@@ -32,9 +32,9 @@ const occurredLabels: Partial<Record<NotificationKind, string>> = {
 
 /**
  * One 住民異動届. The fields follow the kind; the household's members come from the register. The
- * server checks the whole notification against the household and names each field it refuses.
+ * server checks the whole 住民異動届 against the household and names each field it refuses.
  */
-export function NotificationForm({
+export function ResidenceChangeForm({
   caseId,
   subjects,
   onTaken,
@@ -45,11 +45,11 @@ export function NotificationForm({
 }) {
   const id = useId();
   const fieldId = (path: string) => `${id}-${path}`;
-  const take = useAddNotification(caseId);
+  const take = useAddResidenceChange(caseId);
   const [draft, setDraft] = useState(emptyDraft);
   const [local, setLocal] = useState<Issue[]>([]);
   const issues = local.length > 0 ? local : issuesOf(take.error);
-  const set = <K extends keyof NotificationDraft>(key: K, value: NotificationDraft[K]) =>
+  const set = <K extends keyof ResidenceChangeDraft>(key: K, value: ResidenceChangeDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
 
   const fields = kindFields[draft.kind];
@@ -69,7 +69,7 @@ export function NotificationForm({
     setLocal([]);
     take.mutate(request.body, {
       onSuccess: ({ derived }) => {
-        const label = notificationKindLabels[draft.kind];
+        const label = residenceChangeTypeLabels[draft.kind];
         onTaken(`${label}の届出を受け付けました。手続き ${derived} 件を手続き一覧に追加しました`);
         setDraft(emptyDraft());
       },
@@ -93,11 +93,11 @@ export function NotificationForm({
           label="届出の種類"
           value={draft.kind}
           error={issueAt(issues, "kind")}
-          onChange={(e) => set("kind", e.currentTarget.value as NotificationKind)}
+          onChange={(e) => set("kind", e.currentTarget.value as ResidenceChangeType)}
         >
-          {notificationKinds.map((k) => (
+          {residenceChangeTypes.map((k) => (
             <option key={k} value={k}>
-              {notificationKindLabels[k]}
+              {residenceChangeTypeLabels[k]}
             </option>
           ))}
         </SelectInput>

@@ -1,10 +1,12 @@
 import { z } from "zod";
 
 /**
- * 住民異動届 kinds a counter takes (GLOSSARY). `exOfficio` is a change the city makes on its own
- * authority (職権), recorded the same way as a notification.
+ * The types of the 住民異動届 (住民異動届 in GLOSSARY) a counter takes. `exOfficio` is a change the
+ * city makes on its own authority (職権), recorded the same way. The register's history keeps the
+ * core system's coarser 異動事由 (`ResidenceChangeKind` in registry/codes.ts: one 世帯変更 for the
+ * four household changes, plus 氏名変更), which is why these are "types" and those "kinds".
  */
-export const notificationKinds = [
+export const residenceChangeTypes = [
   "moveIn",
   "moveOut",
   "moveWithin",
@@ -16,9 +18,9 @@ export const notificationKinds = [
   "death",
   "exOfficio",
 ] as const;
-export const notificationKindSchema = z.enum(notificationKinds);
-export type NotificationKind = z.infer<typeof notificationKindSchema>;
-export const notificationKindLabels: Record<NotificationKind, string> = {
+export const residenceChangeTypeSchema = z.enum(residenceChangeTypes);
+export type ResidenceChangeType = z.infer<typeof residenceChangeTypeSchema>;
+export const residenceChangeTypeLabels: Record<ResidenceChangeType, string> = {
   moveIn: "転入",
   moveOut: "転出",
   moveWithin: "転居",
@@ -74,12 +76,12 @@ export type NewPerson = z.infer<typeof newPersonSchema>;
 
 /**
  * The data of one 住民異動届 as the counter enters it. One shape for every kind: which fields a kind
- * needs is checked by validateNotification (a union per kind would make the form jump between shapes
+ * needs is checked by validateResidenceChange (a union per kind would make the form jump between shapes
  * while staff fill it in, and lose what they typed when they change the kind).
  */
-export const notificationInputSchema = z.object({
-  kind: notificationKindSchema,
-  /** the household the notification is about (not needed for a 転入 of a new household) */
+export const residenceChangeInputSchema = z.object({
+  kind: residenceChangeTypeSchema,
+  /** the household the 住民異動届 is about (not needed for a 転入 of a new household) */
   householdId: z.string().trim().max(20).nullable().default(null),
   /** the day of the fact: the move, the birth, the death (転出: the planned day) */
   occurredOn: isoDate,
@@ -109,4 +111,4 @@ export const notificationInputSchema = z.object({
   targetHouseholdId: z.string().trim().max(20).nullable().default(null),
   note: z.string().trim().max(500, "備考は500文字以内で入力してください").default(""),
 });
-export type NotificationInput = z.infer<typeof notificationInputSchema>;
+export type ResidenceChangeInput = z.infer<typeof residenceChangeInputSchema>;

@@ -1,12 +1,12 @@
 import { derivationFacts, isNewPersonId, type RegisterMember } from "@ichimado/core/cases/facts";
-import { type NotificationInput, notificationKindLabels } from "@ichimado/core/cases/notification";
+import { type ResidenceChangeInput, residenceChangeTypeLabels } from "@ichimado/core/cases/residence-change";
 import {
   type AnswersInput,
   type CaseStatus,
   type ProcedureStatus,
   procedureStatusLabels,
 } from "@ichimado/core/cases/schemas";
-import { validateNotification } from "@ichimado/core/cases/validate-notification";
+import { validateResidenceChange } from "@ichimado/core/cases/validate-residence-change";
 import { deriveProcedures } from "@ichimado/core/catalog/derive";
 import { validateAnswer } from "@ichimado/core/catalog/navigation";
 import type { ProcedureDefinition } from "@ichimado/core/catalog/procedures";
@@ -38,10 +38,10 @@ const snapshot = (d: ProcedureDefinition): ProcedureSnapshot => ({
 });
 
 /**
- * What the rules see for one notification (its household on the event date, the answers given) and
+ * What the rules see for the 住民異動届 (its household on the event date, the answers given) and
  * what they derive from it, with the catalog version used.
  */
-export async function derivation(db: Db, input: NotificationInput, answers: Record<string, string>) {
+export async function derivation(db: Db, input: ResidenceChangeInput, answers: Record<string, string>) {
   const household = input.householdId ? await loadHousehold(db, input.householdId) : null;
   const members: RegisterMember[] = household?.members ?? [];
   const enrollments = await loadEnrollments(
@@ -59,12 +59,12 @@ export async function derivation(db: Db, input: NotificationInput, answers: Reco
  * Takes a 住民異動届: validated against the register's view of the household, then the catalog's
  * rules derive the procedures the household now needs, each with the facts that triggered it.
  */
-export async function addNotification(
+export async function addResidenceChange(
   ctx: AppContext,
   actor: StepActor,
   caseId: number,
-  input: NotificationInput,
-): Promise<{ notificationId: number; derived: number }> {
+  input: ResidenceChangeInput,
+): Promise<{ residenceChangeId: number; derived: number }> {
   const household = input.householdId ? await loadHousehold(ctx.db, input.householdId) : null;
   if (input.householdId && !household) {
     throw new HttpError(400, "VALIDATION", "指定された世帯はありません", [
@@ -72,7 +72,7 @@ export async function addNotification(
     ]);
   }
   const target = input.targetHouseholdId ? await loadHousehold(ctx.db, input.targetHouseholdId) : null;
-  const issues = validateNotification(
+  const issues = validateResidenceChange(
     input,
     household?.snapshot ?? null,
     target?.snapshot ?? null,
@@ -97,8 +97,8 @@ export async function addNotification(
   const byKey = new Map(catalog.procedures.map((d) => [d.key, d]));
 
   return caseStep(ctx, actor, caseId, open, async (trx) => {
-    const { id: notificationId } = await trx
-      .insertInto("case_notification")
+    const { id: residenceChangeId } = await trx
+      .insertInto("case_residence_change")
       .values({
         case_id: caseId,
         kind: input.kind,
@@ -114,7 +114,7 @@ export async function addNotification(
         .values(
           derived.map((p) => ({
             case_id: caseId,
-            notification_id: notificationId,
+            residence_change_id: residenceChangeId,
             procedure_key: p.key,
             catalog_version: catalog.version,
             definition: JSON.stringify(snapshot(byKey.get(p.key) as ProcedureDefinition)),
@@ -130,41 +130,41 @@ export async function addNotification(
     }
     const moving = input.movingPersonIds.length + input.newPersons.length;
     return {
-      kind: "notification",
-      summary: `${notificationKindLabels[input.kind]}の届出を受付 (${moving}人); 手続き${derived.length}件を導出`,
+      kind: "residenceChange",
+      summary: `${residenceChangeTypeLabels[input.kind]}の届出を受付 (${moving}人); 手続き${derived.length}件を導出`,
       personIds: members.map((m) => m.id),
-      value: { notificationId, derived: derived.length },
+      value: { residenceChangeId, derived: derived.length },
     };
   });
 }
 
-export async function removeNotification(
+export async function removeResidenceChange(
   ctx: AppContext,
   actor: StepActor,
   caseId: number,
-  notificationId: number,
+  residenceChangeId: number,
 ): Promise<void> {
   await caseStep(ctx, actor, caseId, open, async (trx) => {
     const settled = await trx
       .selectFrom("case_procedure")
       .select("id")
-      .where("notification_id", "=", notificationId)
+      .where("residence_change_id", "=", residenceChangeId)
       .where("status", "not in", ["notStarted", "notNeeded"])
       .executeTakeFirst();
     if (settled) {
       throw new HttpError(409, "CONFLICT", "この届出から進んだ手続きがあるため取り消せません");
     }
     const removed = await trx
-      .deleteFrom("case_notification")
-      .where("id", "=", notificationId)
+      .deleteFrom("case_residence_change")
+      .where("id", "=", residenceChangeId)
       .where("case_id", "=", caseId)
       .returning(["kind", "input"])
       .executeTakeFirst();
     if (!removed) throw new HttpError(404, "NOT_FOUND", "指定された届出はありません");
-    const input = removed.input as NotificationInput;
+    const input = removed.input as ResidenceChangeInput;
     return {
-      kind: "notification",
-      summary: `${notificationKindLabels[input.kind]}の届出を取消 (導出した手続きも削除)`,
+      kind: "residenceChange",
+      summary: `${residenceChangeTypeLabels[input.kind]}の届出を取消 (導出した手続きも削除)`,
       personIds: input.movingPersonIds,
       value: null,
     };
@@ -176,7 +176,7 @@ export async function addManualProcedure(
   ctx: AppContext,
   actor: StepActor,
   caseId: number,
-  input: { key: string; personId: string | null; notificationId: number | null },
+  input: { key: string; personId: string | null; residenceChangeId: number | null },
 ): Promise<number> {
   const catalog = await loadCatalog(ctx.db);
   const definition = catalog.procedures.find((d) => d.key === input.key);
@@ -193,11 +193,11 @@ export async function addManualProcedure(
       if (!person) throw new HttpError(404, "NOT_FOUND", "指定された宛名はありません");
       personName = person.name;
     }
-    if (input.notificationId) {
+    if (input.residenceChangeId) {
       const n = await trx
-        .selectFrom("case_notification")
+        .selectFrom("case_residence_change")
         .select("id")
-        .where("id", "=", input.notificationId)
+        .where("id", "=", input.residenceChangeId)
         .where("case_id", "=", caseId)
         .executeTakeFirst();
       if (!n) throw new HttpError(404, "NOT_FOUND", "指定された届出はありません");
@@ -206,7 +206,7 @@ export async function addManualProcedure(
       .insertInto("case_procedure")
       .values({
         case_id: caseId,
-        notification_id: input.notificationId,
+        residence_change_id: input.residenceChangeId,
         procedure_key: definition.key,
         catalog_version: catalog.version,
         definition: JSON.stringify(snapshot(definition)),
@@ -282,7 +282,7 @@ export async function setProcedureStatus(
 }
 
 /**
- * Saves navigation answers for one notification and lets the rules read them again: procedures an
+ * Saves navigation answers for the 住民異動届 and lets the rules read them again: procedures an
  * answer now calls for are added; derived ones it no longer calls for are removed while nobody has
  * started them (a started one stays, and the history says so).
  */
@@ -290,17 +290,17 @@ export async function saveAnswers(
   ctx: AppContext,
   actor: StepActor,
   caseId: number,
-  notificationId: number,
+  residenceChangeId: number,
   given: AnswersInput["answers"],
 ): Promise<{ added: number; removed: number }> {
   const row = await ctx.db
-    .selectFrom("case_notification")
+    .selectFrom("case_residence_change")
     .select(["input", "answers"])
-    .where("id", "=", notificationId)
+    .where("id", "=", residenceChangeId)
     .where("case_id", "=", caseId)
     .executeTakeFirst();
   if (!row) throw new HttpError(404, "NOT_FOUND", "指定された届出はありません");
-  const input = row.input as NotificationInput;
+  const input = row.input as ResidenceChangeInput;
   const catalog = await loadCatalog(ctx.db);
   const questions = new Map(catalog.questions.map((q) => [q.key, q]));
   const issues: { path: string; message: string }[] = [];
@@ -326,14 +326,14 @@ export async function saveAnswers(
 
   return caseStep(ctx, actor, caseId, open, async (trx) => {
     await trx
-      .updateTable("case_notification")
+      .updateTable("case_residence_change")
       .set({ answers: JSON.stringify(answers) })
-      .where("id", "=", notificationId)
+      .where("id", "=", residenceChangeId)
       .execute();
     const existing = await trx
       .selectFrom("case_procedure")
       .select(["id", "procedure_key", "person_id", "person_name", "status"])
-      .where("notification_id", "=", notificationId)
+      .where("residence_change_id", "=", residenceChangeId)
       .where("source", "=", "derived")
       .execute();
     const slot = (key: string, personId: string | null) => `${key}\u0000${personId ?? ""}`;
@@ -360,7 +360,7 @@ export async function saveAnswers(
         .values(
           added.map((p) => ({
             case_id: caseId,
-            notification_id: notificationId,
+            residence_change_id: residenceChangeId,
             procedure_key: p.key,
             catalog_version: catalog.version,
             definition: JSON.stringify(snapshot(byKey.get(p.key) as ProcedureDefinition)),

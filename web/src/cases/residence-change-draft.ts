@@ -1,5 +1,5 @@
-import type { MoveInOrigin, NotificationKind } from "@ichimado/core/cases/notification";
-import type { NotificationRequest } from "./api.ts";
+import type { MoveInOrigin, ResidenceChangeType } from "@ichimado/core/cases/residence-change";
+import type { ResidenceChangeRequest } from "./api.ts";
 import { readDate, todayIso } from "./fields.tsx";
 import type { Issue } from "./form-errors.tsx";
 
@@ -15,8 +15,8 @@ export interface NewPersonDraft {
 }
 
 /** The 住民異動届 form as staff fill it: text as typed, every kind's fields kept while the kind changes. */
-export interface NotificationDraft {
-  kind: NotificationKind;
+export interface ResidenceChangeDraft {
+  kind: ResidenceChangeType;
   householdId: string;
   occurredOn: string;
   movingPersonIds: string[];
@@ -35,7 +35,7 @@ export interface NotificationDraft {
   note: string;
 }
 
-export const emptyDraft = (): NotificationDraft => ({
+export const emptyDraft = (): ResidenceChangeDraft => ({
   kind: "moveOut",
   householdId: "",
   occurredOn: todayIso(),
@@ -55,7 +55,7 @@ export const emptyDraft = (): NotificationDraft => ({
   note: "",
 });
 
-/** Which parts of the form a kind asks for (the server's validateNotification has the rules). */
+/** Which parts of the form a kind asks for (the server's validateResidenceChange has the rules). */
 export interface KindFields {
   household: "required" | "optional";
   members: boolean;
@@ -78,7 +78,7 @@ const base: KindFields = {
   newHouseholdHead: false,
 };
 
-export const kindFields: Record<NotificationKind, KindFields> = {
+export const kindFields: Record<ResidenceChangeType, KindFields> = {
   moveIn: {
     ...base,
     household: "optional",
@@ -115,9 +115,9 @@ export const newPersonDraft = (key: number, relationship: string): NewPersonDraf
  * would use; an empty one is sent as is, so that the server names what is missing.
  */
 export function toRequest(
-  draft: NotificationDraft,
+  draft: ResidenceChangeDraft,
   shown: { newHead: boolean },
-): { ok: true; body: NotificationRequest } | { ok: false; issues: Issue[] } {
+): { ok: true; body: ResidenceChangeRequest } | { ok: false; issues: Issue[] } {
   const fields = kindFields[draft.kind];
   const issues: Issue[] = [];
   const date = (text: string, path: string): string => {
