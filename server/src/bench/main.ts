@@ -3,6 +3,7 @@
  * docs/BENCHMARKS.md, with the command that produced it.
  */
 const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
+  catalog: () => import("./catalog-bench.ts"),
   import: () => import("./import-bench.ts"),
   search: () => import("./search-bench.ts"),
 };
