@@ -4,6 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, testAuditKey } from "../testing/test-app.ts";
 import { verifyAuditChain } from "./verify.ts";
+import { AuditWriter } from "./writer.ts";
 
 const run = promisify(execFile);
 let t: TestApp;
@@ -73,6 +74,58 @@ describe("audit log", () => {
     const cli = await cliVerify();
     expect(cli.code).toBe(0);
     expect(cli.out).toMatch(/正常/);
+  });
+
+  it("stays one linear chain with concurrent writers that share no lock, and survives rollbacks", async () => {
+    const before = (await verifyAuditChain(t.database.db, testAuditKey)).checkedRows;
+    // Three writers with their own idea of the chain's end, as three server instances would have.
+    const writers = [1, 2, 3].map(() => new AuditWriter(testAuditKey));
+    const actor = { staffId: null, loginId: "race", counterId: null, clientIp: null };
+    const record = (n: number) =>
+      ({ action: "person.search", target: `race:${n}`, outcome: "success" }) as const;
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
+    let n = 0;
+    let committed = 0;
+    const inTransaction = (writer: AuditWriter, commit: boolean) =>
+      t.database.db
+        .transaction()
+        .execute(async (trx) => {
+          await writer.write(trx, actor, record(n++));
+          // Left open a moment: a writer linking to the same row must wait for it, then relink.
+          await pause();
+          if (!commit) throw new Error("rolled back");
+        })
+        .then(
+          () => void committed++,
+          () => undefined,
+        );
+    const autocommit = (writer: AuditWriter) =>
+      writer.write(t.database.db, actor, record(n++)).then(() => void committed++);
+    // PGlite is one session behind pglite-socket, which queues each protocol message on its own:
+    // a transaction begun between another connection's Parse and Bind breaks that statement. So
+    // transactions run concurrently with other writers only on PostgreSQL.
+    const concurrentTransactions = t.database.engine === "postgresql";
+    for (let round = 0; round < 4; round++) {
+      await Promise.all(
+        writers.flatMap((writer, w) => [
+          autocommit(writer),
+          autocommit(writer),
+          ...(concurrentTransactions ? [inTransaction(writer, (round + w) % 2 === 0)] : []),
+        ]),
+      );
+      if (!concurrentTransactions)
+        for (const [w, writer] of writers.entries()) await inTransaction(writer, (round + w) % 2 === 0);
+    }
+    // A writer whose last row was rolled back links its next row to the real end of the chain.
+    for (const writer of writers) await autocommit(writer);
+    const result = await verifyAuditChain(t.database.db, testAuditKey);
+    expect(result.problems).toEqual([]);
+    expect(result.checkedRows).toBe(before + committed);
+    const { rows } = await owner.query<{ n: string }>(
+      "select count(*) as n from audit_log where login_id = 'race'",
+    );
+    expect(Number(rows[0]?.n)).toBe(committed);
+    expect(committed).toBe(3 * 4 * 2 + 3 * 2 + 3);
   });
 
   it("cannot be changed by the application's role", async () => {

@@ -1,7 +1,7 @@
 import type { AuditAction, AuditOutcome } from "@ichimado/core/audit/actions";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { chainHash, genesisHash } from "./chain.ts";
+import { type ChainedFields, chainHash, genesisHash } from "./chain.ts";
 
 /** Who did it, from where; taken from the session by the route layer. */
 export interface AuditActor {
@@ -21,29 +21,33 @@ export interface AuditRecord {
   outcome: AuditOutcome;
 }
 
-// Any constant will do; it only has to be the same for every writer of this database.
-const chainLockId = 7_265_019_931;
-
+/**
+ * Appends rows to the hash chain with one statement each, without a lock.
+ *
+ * The chain stays linear because the database refuses a fork: `prev_hash` is unique (migration
+ * 0007), so at most one row can follow any row, and the INSERT only happens if the row it links to
+ * exists and is committed (visible), so no row links to nothing. A writer links to the last row it
+ * knows of; if someone has appended since (the unique index answers: nothing inserted, after
+ * waiting for that writer's transaction to end) or its own last row was rolled back (the link
+ * target is not there), it reads the tail and tries again. The row is hashed here, in the process
+ * that holds the key, never in the database.
+ *
+ * Order: a row's successor can only be hashed once the row is committed and read (or written by
+ * the same writer, after it), and takes its `seq` from the sequence then, so `seq` order is chain
+ * order — what the verifier checks.
+ */
 export class AuditWriter {
+  /** Hash of the last row this process wrote or read at the end of the chain. */
+  private last: string | undefined;
+
   constructor(private readonly key: string) {}
 
   /**
    * Appends one row, in the caller's transaction when given one, so the record commits or rolls
-   * back with the change it describes. The advisory lock orders writers so the chain stays linear.
+   * back with the change it describes; otherwise as one autocommitted statement.
    */
   async write(db: Kysely<Database>, actor: AuditActor, record: AuditRecord): Promise<void> {
-    if (!db.isTransaction) {
-      await db.transaction().execute((trx) => this.write(trx, actor, record));
-      return;
-    }
-    await sql`select pg_advisory_xact_lock(${chainLockId})`.execute(db);
-    const last = await db
-      .selectFrom("audit_log")
-      .select("hash")
-      .orderBy("seq", "desc")
-      .limit(1)
-      .executeTakeFirst();
-    const row = {
+    const fields = {
       at: new Date().toISOString(),
       staffId: actor.staffId,
       loginId: actor.loginId,
@@ -54,25 +58,46 @@ export class AuditWriter {
       detail: record.detail ?? {},
       outcome: record.outcome,
       clientIp: actor.clientIp,
-      prevHash: last?.hash ?? genesisHash,
     };
-    await db
-      .insertInto("audit_log")
-      .values({
-        seq: sql<number>`nextval('audit_log_seq')`,
-        at: row.at,
-        staff_id: row.staffId,
-        login_id: row.loginId,
-        counter_id: row.counterId,
-        action: row.action,
-        target: row.target,
-        person_ids: row.personIds,
-        detail: JSON.stringify(row.detail),
-        outcome: row.outcome,
-        client_ip: row.clientIp,
-        prev_hash: row.prevHash,
-        hash: chainHash(this.key, row),
-      })
-      .execute();
+    const detail = JSON.stringify(fields.detail);
+    for (let attempt = 0; ; attempt++) {
+      const prevHash = this.last ?? (await this.tail(db));
+      const hash = chainHash(this.key, { ...fields, prevHash } satisfies ChainedFields);
+      const { rows } = await sql<{ seq: number }>`
+        insert into audit_log (seq, at, staff_id, login_id, counter_id, action, target, person_ids, detail,
+          outcome, client_ip, prev_hash, hash)
+        select nextval('audit_log_seq'), ${fields.at}::timestamptz, ${fields.staffId}::bigint,
+          ${fields.loginId}::text, ${fields.counterId}::text, ${fields.action}::text, ${fields.target}::text,
+          ${fields.personIds}::text[], ${detail}::jsonb, ${fields.outcome}::text, ${fields.clientIp}::text,
+          ${prevHash}::text, ${hash}::text
+        where ${
+          prevHash === genesisHash
+            ? sql`not exists (select from audit_log)`
+            : sql`exists (select from audit_log where hash = ${prevHash})`
+        }
+        on conflict (prev_hash) do nothing
+        returning seq`.execute(db);
+      if (rows.length > 0) {
+        this.last = hash;
+        return;
+      }
+      // Someone appended after our last row, or it was rolled back: start from the tail.
+      this.last = undefined;
+      if (attempt >= maxAttempts)
+        throw new Error("監査証跡に記録できませんでした (他の書き込みと競合が続いています)");
+    }
+  }
+
+  private async tail(db: Kysely<Database>): Promise<string> {
+    const last = await db
+      .selectFrom("audit_log")
+      .select("hash")
+      .orderBy("seq", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    return last?.hash ?? genesisHash;
   }
 }
+
+/** Each failed attempt means another writer succeeded, so this only bounds a pathological storm. */
+const maxAttempts = 1_000;

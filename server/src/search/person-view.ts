@@ -31,7 +31,7 @@ async function personRows(db: Db, where: ReturnType<typeof sql>): Promise<Person
   return rows;
 }
 
-export async function protectionState(
+async function protectionState(
   db: Db,
   auth: AuthContext,
   persons: readonly PersonRow[],

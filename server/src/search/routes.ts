@@ -14,9 +14,9 @@ import { z } from "zod";
 import { type AppContext, actorOf, requireAuth } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
 import { planSearch } from "./criteria.ts";
-import { personDetail, protectionState } from "./person-view.ts";
+import { personDetail } from "./person-view.ts";
 import { isProtected, summary } from "./present.ts";
-import { flagsFor, searchPersons } from "./queries.ts";
+import { resultContext, searchPersons } from "./queries.ts";
 
 const searchAccess = { access: { kind: "permission", permission: "search" } } as const;
 const receptionAccess = { access: { kind: "permission", permission: "reception" } } as const;
@@ -36,32 +36,31 @@ export async function searchRoutes(app: FastifyInstance, ctx: AppContext): Promi
       const plan = planSearch(request.query);
       const today = japanDate(new Date());
       const found = await searchPersons(ctx.db, plan);
-      const [state, flags] = await Promise.all([
-        protectionState(ctx.db, auth, found.rows, today),
-        flagsFor(
-          ctx.db,
-          found.rows.map((p) => p.id),
-          today,
-        ),
-      ]);
+      const audit = (ids: readonly string[]) =>
+        ctx.audit.write(ctx.db, actorOf(request), {
+          action: "person.search",
+          target: "person",
+          personIds: ids,
+          detail: {
+            criteria: criteriaForAudit(request.query),
+            count: ids.length,
+            truncated: found.truncated,
+          },
+          outcome: "success",
+        });
       // Found through an address, a protected person would betray where they live: such results are
-      // left out for roles that may not see protected addresses.
-      const rows =
-        plan.address !== undefined && !mayViewProtectedAddress(auth.permissions)
-          ? found.rows.filter((row) => !isProtected(state, row))
-          : found.rows;
+      // left out for roles that may not see protected addresses, and the audit row waits for that.
+      // Otherwise every row found is returned, so the audit row is written while the protection
+      // state and flags are read (on another connection): the answer still leaves only once both
+      // are done.
+      const hides = plan.address !== undefined && !mayViewProtectedAddress(auth.permissions);
+      const [{ state, flags }] = await Promise.all([
+        resultContext(ctx.db, auth.tokenHash, found.rows, today),
+        hides ? undefined : audit(found.rows.map((row) => row.id)),
+      ]);
+      const rows = hides ? found.rows.filter((row) => !isProtected(state, row)) : found.rows;
+      if (hides) await audit(rows.map((row) => row.id));
       const persons = rows.map((row) => summary(auth, state, flags, row, matchedBy(row, plan)));
-      await ctx.audit.write(ctx.db, actorOf(request), {
-        action: "person.search",
-        target: "person",
-        personIds: persons.map((p) => p.id),
-        detail: {
-          criteria: criteriaForAudit(request.query),
-          count: persons.length,
-          truncated: found.truncated,
-        },
-        outcome: "success",
-      });
       return { persons, truncated: found.truncated };
     },
   );

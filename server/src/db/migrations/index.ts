@@ -3,6 +3,8 @@ import { registry } from "./0002_registry.ts";
 import { feeds } from "./0003_feeds.ts";
 import { search } from "./0004_search.ts";
 import { cases } from "./0005_cases.ts";
+import { searchKeys } from "./0006_search_keys.ts";
+import { auditLink } from "./0007_audit_link.ts";
 import { documents } from "./0008_documents.ts";
 import type { AppMigration } from "./types.ts";
 
@@ -13,5 +15,7 @@ export const migrations: Record<string, AppMigration> = {
   "0003_feeds": feeds,
   "0004_search": search,
   "0005_cases": cases,
+  "0006_search_keys": searchKeys,
+  "0007_audit_link": auditLink,
   "0008_documents": documents,
 };

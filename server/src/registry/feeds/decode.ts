@@ -15,17 +15,18 @@ export interface DecodedFile {
  * almost never valid UTF-8.
  */
 export function decodeFeed(bytes: Uint8Array, declared: FeedEncoding): DecodedFile {
-  let data = bytes;
-  let encoding: "utf-8" | "cp932";
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (declared === "auto") {
-    encoding = isUtf8(bytes) ? "utf-8" : "cp932";
-  } else {
-    encoding = declared;
+    const utf8 = decodeWhole(bom ? bytes.subarray(3) : bytes, "utf-8");
+    if (utf8 !== undefined) return { encoding: "utf-8", text: utf8, brokenLines: [] };
   }
-  if (encoding === "utf-8" && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf)
-    data = data.subarray(3);
+  const encoding = declared === "auto" ? "cp932" : declared;
+  const data = encoding === "utf-8" && bom ? bytes.subarray(3) : bytes;
   // WHATWG "shift_jis" is Windows-31J (CP932), including the user-defined area F040–F9FC → U+E000–E757.
   const decoder = new TextDecoder(encoding === "utf-8" ? "utf-8" : "shift_jis", { fatal: true });
+  // Almost every delivery decodes whole; only one that does not is decoded again line by line.
+  const whole = decodeWhole(data, encoding);
+  if (whole !== undefined) return { encoding, text: whole, brokenLines: [] };
   const lines: string[] = [];
   const brokenLines: number[] = [];
   let start = 0;
@@ -44,11 +45,10 @@ export function decodeFeed(bytes: Uint8Array, declared: FeedEncoding): DecodedFi
   return { encoding, text: lines.join("\n"), brokenLines };
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
+function decodeWhole(bytes: Uint8Array, encoding: "utf-8" | "cp932"): string | undefined {
   try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return true;
+    return new TextDecoder(encoding === "utf-8" ? "utf-8" : "shift_jis", { fatal: true }).decode(bytes);
   } catch {
-    return false;
+    return undefined;
   }
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { FeedEncoding } from "@ichimado/core/feeds/columns";
 import { type FeedLayout, feedLayouts } from "@ichimado/core/feeds/layouts";
 import type { OwnerDb } from "../../db/owner.ts";
-import { type ImportOutcome, type ImportSource, importFeed } from "./import.ts";
+import { type ImportOutcome, type ImportSource, importFeed, prepareFeed } from "./import.ts";
 
 /**
  * Feeds other feeds refer to come first: gaiji (to read names), the address master (to check town
@@ -65,21 +65,28 @@ export async function importDelivery(
   const { files, unknown } = await deliveryFiles(dir);
   for (const name of unknown) options.log?.(`  読み飛ばし (どの連携ファイルにも当たらない名前): ${name}`);
   const outcomes: ImportOutcome[] = [];
-  for (const { file, layout, differential } of files) {
+  const read = async (file: DeliveryFile) => {
+    const request = {
+      feedId: file.layout.id,
+      fileName: path.basename(file.file),
+      bytes: await fs.readFile(file.file),
+      differential: file.differential,
+      source: options.source,
+      ...(options.encoding ? { encoding: options.encoding } : {}),
+    };
+    return { ...request, prepared: await prepareFeed(db, request) };
+  };
+  // Each file is read while the one before it loads; the 外字 feed first, as the others are read
+  // through its map.
+  let next: ReturnType<typeof read> | undefined;
+  for (const [i, { file, layout }] of files.entries()) {
     const started = Date.now();
-    const outcome = await importFeed(
-      db,
-      {
-        feedId: layout.id,
-        fileName: path.basename(file),
-        bytes: await fs.readFile(file),
-        differential,
-        source: options.source,
-        ...(options.encoding ? { encoding: options.encoding } : {}),
-      },
-      options.appRole,
-      { fontFile: options.fontFile },
-    );
+    const request = await (next ?? read(files[i] as DeliveryFile));
+    const following = files[i + 1];
+    next = following && layout.target.kind !== "gaiji" ? read(following) : undefined;
+    // Its failure, if any, is met when its turn comes (or not at all if this one throws).
+    next?.catch(() => undefined);
+    const outcome = await importFeed(db, request, options.appRole, { fontFile: options.fontFile });
     options.log?.(
       `  ${layout.name} (${path.basename(file)}): ${outcome.message} [${((Date.now() - started) / 1000).toFixed(1)} 秒]`,
     );

@@ -1,5 +1,5 @@
 import type { FeedLayout } from "@ichimado/core/feeds/layouts";
-import { parse } from "csv-parse/sync";
+import { type CsvRow, CsvSyntaxError, parseCsv } from "./csv.ts";
 
 export interface CsvRecord {
   line: number;
@@ -35,20 +35,15 @@ export function readFeedCsv(
   options: { differential: boolean; headerMap?: Readonly<Record<string, string>> },
 ): ReadResult {
   const result: ReadResult = { records: [], fileErrors: [], rowErrors: [], warnings: [] };
-  let rows: { record: string[]; info: { lines: number } }[];
+  let rows: CsvRow[];
   try {
-    rows = parse(text, {
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      bom: true,
-    }) as unknown as typeof rows;
+    rows = parseCsv(text);
   } catch (error) {
-    const e = error as { lines?: number; message: string };
+    if (!(error instanceof CsvSyntaxError)) throw error;
     result.fileErrors.push({
-      line: e.lines ?? null,
+      line: error.line,
       column: null,
-      reason: `CSV として読めません: ${e.message}`,
+      reason: `CSV として読めません: ${error.message}`,
     });
     return result;
   }
@@ -88,10 +83,10 @@ export function readFeedCsv(
     });
   }
   if (result.fileErrors.length > 0) return result;
-  for (const { record, info } of body) {
+  for (const { record, line } of body) {
     if (record.length !== header.record.length) {
       result.rowErrors.push({
-        line: info.lines,
+        line,
         column: null,
         reason: `列の数が見出しと合いません (見出し ${header.record.length} 列, この行 ${record.length} 列)`,
       });
@@ -100,7 +95,7 @@ export function readFeedCsv(
     const cells: Record<string, string> = {};
     for (const [field, index] of positions) cells[field] = record[index] ?? "";
     result.records.push({
-      line: info.lines,
+      line,
       cells,
       ...(changeAt >= 0 ? { change: record[changeAt]?.trim() } : {}),
     });

@@ -18,33 +18,27 @@ export async function replaceFeedData(
   tables: FeedTables,
   appRole: string,
 ): Promise<void> {
-  const stages: { owned: OwnedRows; stage: string }[] = [];
+  const stages: { owned: Pick<OwnedRows, "table" | "partition">; stage: string }[] = [];
   const appended: { rows: AppendedRows; stage: string }[] = [];
   let n = 0;
   for (const owned of tables.owned) {
     const stage = `${stagePrefix}${runId}_${n++}`;
-    await sql`create table ${sql.id(stage)} (like ${sql.id(owned.table)} including all)`.execute(db);
-    if (owned.partition) {
-      // A matching CHECK lets ATTACH skip its validation scan.
-      const { column, value } = owned.partition;
-      await sql`alter table ${sql.id(stage)} add check (${sql.id(column)} is not null and ${sql.id(column)} = ${sql.lit(value)})`.execute(
-        db,
-      );
-    }
-    // Building secondary indexes once after the load is several times faster than keeping them
-    // (trigram GIN above all) up to date row by row; they must exist before the swap so ATTACH and
-    // the renamed table need no index build inside the swap transaction.
-    const indexes = await secondaryIndexes(db, stage);
-    for (const index of indexes) await sql`drop index ${sql.id(index.name)}`.execute(db);
-    await insertBatches(db, stage, owned.rows);
-    for (const index of indexes) await sql.raw(index.definition).execute(db);
-    await sql`analyze ${sql.id(stage)}`.execute(db);
+    await buildStage(db, stage, owned);
     stages.push({ owned, stage });
   }
   for (const rows of tables.appended) {
     const stage = `${stagePrefix}${runId}_${n++}`;
     const columns = columnList(rows.rows);
     if (!columns) continue;
+    const { rows: live } = await sql<{ empty: boolean }>`
+      select not exists (select from ${sql.id(rows.table)}) as empty`.execute(db);
+    if (live[0]?.empty) {
+      // Nothing to keep yet (a city's first delivery): the table is built and swapped in like an
+      // owned one, its indexes built once instead of kept up to date row by row.
+      await buildStage(db, stage, { table: rows.table, rows: rows.rows });
+      stages.push({ owned: { table: rows.table }, stage });
+      continue;
+    }
     // Only the delivered columns: the live table's identity fills the rest when appending.
     await sql`create table ${sql.id(stage)} as select ${columns} from ${sql.id(rows.table)} limit 0`.execute(
       db,
@@ -62,6 +56,69 @@ export async function replaceFeedData(
       await sql`drop table ${sql.id(stage)}`.execute(trx);
     }
   });
+  // Rows appended to a live table wait in its GIN indexes' pending lists, which every search
+  // through those indexes reads in full until they are merged (PGlite has no autovacuum to do it).
+  for (const { rows } of appended) await mergeGinPendingLists(db, rows.table);
+}
+
+/** Columns of the live table with their own statistics target (e.g. the person's search keys). */
+async function statisticsTargets(db: OwnerDb, table: string): Promise<{ column: string; target: number }[]> {
+  const { rows } = await sql<{ column: string; target: number }>`
+    select attname as column, attstattarget::int as target from pg_attribute
+    where attrelid = ${table}::regclass and attnum > 0 and not attisdropped and attstattarget > 0`.execute(
+    db,
+  );
+  return rows;
+}
+
+/**
+ * Statistics for the stage, keeping the live table's finer targets. The table at the default
+ * first, then only the columns with a higher target: one ANALYZE would sample as many rows for
+ * every column as the finest target needs.
+ */
+async function analyzeStage(
+  db: OwnerDb,
+  stage: string,
+  targets: readonly { column: string; target: number }[],
+): Promise<void> {
+  await sql`analyze ${sql.id(stage)}`.execute(db);
+  if (targets.length === 0) return;
+  for (const { column, target } of targets)
+    await sql`alter table ${sql.id(stage)} alter column ${sql.id(column)} set statistics ${sql.lit(target)}`.execute(
+      db,
+    );
+  await sql`analyze ${sql.id(stage)} (${sql.join(targets.map((t) => sql.id(t.column)))})`.execute(db);
+}
+
+async function mergeGinPendingLists(db: OwnerDb, table: string): Promise<void> {
+  await sql`
+    select gin_clean_pending_list(i.indexrelid) from pg_index i
+    join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
+    where i.indrelid = ${table}::regclass and a.amname = 'gin'`.execute(db);
+}
+
+/** A table beside the live one with the new rows and the live table's indexes and statistics. */
+async function buildStage(
+  db: OwnerDb,
+  stage: string,
+  owned: Pick<OwnedRows, "table" | "partition" | "rows">,
+): Promise<void> {
+  await sql`create table ${sql.id(stage)} (like ${sql.id(owned.table)} including all)`.execute(db);
+  if (owned.partition) {
+    // A matching CHECK lets ATTACH skip its validation scan.
+    const { column, value } = owned.partition;
+    await sql`alter table ${sql.id(stage)} add check (${sql.id(column)} is not null and ${sql.id(column)} = ${sql.lit(value)})`.execute(
+      db,
+    );
+  }
+  // Building secondary indexes once after the load is several times faster than keeping them
+  // (trigram GIN above all) up to date row by row; they must exist before the swap so ATTACH and
+  // the renamed table need no index build inside the swap transaction.
+  const indexes = await secondaryIndexes(db, stage);
+  for (const index of indexes) await sql`drop index ${sql.id(index.name)}`.execute(db);
+  await insertBatches(db, stage, owned.rows);
+  for (const index of indexes) await sql.raw(index.definition).execute(db);
+  await analyzeStage(db, stage, await statisticsTargets(db, owned.table));
 }
 
 async function secondaryIndexes(db: OwnerDb, table: string): Promise<{ name: string; definition: string }[]> {
@@ -88,7 +145,7 @@ async function swapTable(
 
 async function swapPartition(
   db: OwnerDb,
-  owned: OwnedRows,
+  owned: Pick<OwnedRows, "table">,
   partition: NonNullable<OwnedRows["partition"]>,
   stage: string,
   runId: number,
@@ -155,6 +212,12 @@ async function deleteByKeys(db: OwnerDb, owned: OwnedRows): Promise<void> {
   }
 }
 
+/**
+ * Loads rows into a stage table, one batch per autocommitted statement. The next batch is turned
+ * into JSON while the database inserts the current one. On the embedded database, which runs one
+ * statement at a time for everyone, batches are small enough that a counter's query never waits
+ * long behind one (see `stageBatchRows`).
+ */
 async function insertBatches(
   db: OwnerDb,
   table: string,
@@ -162,12 +225,37 @@ async function insertBatches(
 ): Promise<void> {
   const columns = columnList(rows);
   if (!columns) return;
-  for (let i = 0; i < rows.length; i += batchSize) {
-    const json = JSON.stringify(rows.slice(i, i + batchSize));
-    await sql`insert into ${sql.id(table)} (${columns}) select ${columns} from json_populate_recordset(null::${sql.id(table)}, ${json})`.execute(
-      db,
-    );
+  const size = await stageBatchRows(db);
+  const batch = (from: number) => JSON.stringify(rows.slice(from, from + size));
+  let json = batch(0);
+  for (let i = 0; i < rows.length; i += size) {
+    const inserting =
+      sql`insert into ${sql.id(table)} (${columns}) select ${columns} from json_populate_recordset(null::${sql.id(table)}, ${json})`.execute(
+        db,
+      );
+    // Let the statement go out before building the next batch.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (i + size < rows.length) json = batch(i + size);
+    await inserting;
   }
+}
+
+/**
+ * Rows per stage batch: 5,000 on PostgreSQL, where a batch blocks no one. PGlite is a single
+ * backend session that queues everyone's statements; at 500 rows an insert takes about 20 ms
+ * there (a person batch), so a counter search waits at most that long behind one. (Sizing each
+ * batch from the last one's time, to about 10 ms, made the import slower and the counter no faster.)
+ */
+const batchRows = new WeakMap<OwnerDb, Promise<number>>();
+function stageBatchRows(db: OwnerDb): Promise<number> {
+  let rows = batchRows.get(db);
+  if (!rows) {
+    rows = sql<{ version: string }>`select version()`
+      .execute(db)
+      .then((r) => (/PGlite/.test(r.rows[0]?.version ?? "") ? 500 : batchSize));
+    batchRows.set(db, rows);
+  }
+  return rows;
 }
 
 function columnList(rows: readonly Record<string, unknown>[]): RawBuilder<unknown> | undefined {

@@ -11,6 +11,7 @@ export interface ValidRow {
 }
 
 const privateUse = /[\uE000-\uF8FF]/gu;
+const pauseEvery = 2_000;
 const hasPrivateUse = /[\uE000-\uF8FF]/u;
 
 /**
@@ -18,15 +19,22 @@ const hasPrivateUse = /[\uE000-\uF8FF]/u;
  * Unicode (with IVS) through the gaiji map. A row with any bad cell is rejected whole, with each
  * problem reported; nothing is guessed.
  */
-export function validateRecords(
+export async function validateRecords(
   layout: FeedLayout,
   records: readonly CsvRecord[],
   gaiji: ReadonlyMap<string, string>,
-): { rows: ValidRow[]; errors: FileProblem[] } {
+  /** Called every few thousand rows (to let other work run while a file is read ahead). */
+  pause?: () => Promise<void>,
+): Promise<{ rows: ValidRow[]; errors: FileProblem[] }> {
   const rows: ValidRow[] = [];
   const errors: FileProblem[] = [];
   const seen = new Set<string>();
+  let sincePause = 0;
   for (const record of records) {
+    if (pause && ++sincePause === pauseEvery) {
+      sincePause = 0;
+      await pause();
+    }
     const values: FeedRow = {};
     let ok = true;
     const problem = (column: string | null, reason: string) => {
