@@ -5,6 +5,7 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import { chooseCounterIfAsked, logIn } from "./support/auth.ts";
 import { expectNoSeriousViolations } from "./support/axe.ts";
 import { bannedPersons, city, must, protectedHouseholds } from "./support/city.ts";
+import { hiragana, pressOn, region } from "./support/keyboard.ts";
 
 // The server seeds its catalog from core's defaults: the procedure and the question edited here.
 const moveOut = must(
@@ -45,20 +46,9 @@ const mover = must(
 );
 const household = must(mover.householdId ?? undefined, "household");
 
-const hiragana = (katakana: string) =>
-  katakana.replace(/[\u30A1-\u30F6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 // Saves write a whole catalog version and a fresh page parses the whole catalog: on a machine busy
 // with other suites these take longer than the default wait, which stays for everything else.
 const slow = expect.configure({ timeout: 20_000 });
-
-const region = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
-
-/** Enter on a focused element, as a keyboard user would after tabbing to it. */
-async function pressOn(locator: Locator, key = "Enter"): Promise<void> {
-  await locator.focus();
-  await expect(locator).toBeFocused();
-  await locator.page().keyboard.press(key);
-}
 
 /** Replaces a field's text by keyboard: select all, then type. */
 async function retype(field: Locator, text: string): Promise<void> {

@@ -4,6 +4,7 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import { chooseCounterIfAsked, logIn } from "./support/auth.ts";
 import { expectNoSeriousViolations } from "./support/axe.ts";
 import { bannedPersons, city, must, protectedHouseholds } from "./support/city.ts";
+import { hiragana, pressOn, region } from "./support/keyboard.ts";
 
 // The server's clock, not the generated city's as-of date, decides which enrollments are in force.
 const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(new Date());
@@ -48,19 +49,8 @@ const nhiMember = must(
 );
 const householdOf = (p: PersonRecord) => must(p.householdId ?? undefined, "household");
 
-const hiragana = (katakana: string) =>
-  katakana.replace(/[\u30A1-\u30F6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
-
 const quickLink = (page: Page, name: string) =>
   page.getByRole("navigation", { name: "窓口の主な画面" }).getByRole("link", { name, exact: true });
-const region = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
-
-/** Enter on a focused element, as a keyboard user would after tabbing to it. */
-async function pressOn(locator: Locator, key = "Enter"): Promise<void> {
-  await locator.focus();
-  await expect(locator).toBeFocused();
-  await locator.page().keyboard.press(key);
-}
 
 /** Types into a field after focusing it. */
 async function typeInto(field: Locator, text: string): Promise<void> {
