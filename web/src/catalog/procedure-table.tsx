@@ -2,7 +2,7 @@ import type { CatalogView } from "@ichimado/core/catalog/admin-schemas";
 import { describeCondition } from "@ichimado/core/catalog/describe";
 import { type ProgrammeKey, programmeKeys, programmeLabels } from "@ichimado/core/programmes/programmes";
 import { foldKana } from "@ichimado/core/search/kana";
-import { useId, useMemo } from "react";
+import { useId, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { TableHead } from "../app/ui.tsx";
 import { SelectInput, TextInput } from "../cases/fields.tsx";
@@ -18,7 +18,9 @@ const fold = (text: string) => foldKana(text).toLowerCase();
 export function ProcedureTable({ view }: { view: CatalogView }) {
   const id = useId();
   const [params, setParams] = useSearchParams();
-  const text = params.get("q") ?? "";
+  // The typed text is the input's own state, copied to the URL after each change: an input driven
+  // by the URL lost keys typed faster than the navigation that updates it.
+  const [text, setText] = useState(() => params.get("q") ?? "");
   const programme = params.get("programme") ?? "";
   const setFilter = (name: string, value: string) =>
     setParams(
@@ -68,7 +70,10 @@ export function ProcedureTable({ view }: { view: CatalogView }) {
           label="手続き名・キー・ルールで絞り込み"
           type="search"
           value={text}
-          onChange={(e) => setFilter("q", e.currentTarget.value)}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            setFilter("q", e.currentTarget.value);
+          }}
         />
         <SelectInput
           id={`${id}-programme`}
