@@ -7,13 +7,16 @@ import {
   procedureStatusLabels,
 } from "@ichimado/core/cases/schemas";
 import { validateResidenceChange } from "@ichimado/core/cases/validate-residence-change";
-import { deriveProcedures } from "@ichimado/core/catalog/derive";
+import type { Catalog } from "@ichimado/core/catalog/catalog-file";
+import { type DerivedProcedure, deriveProcedures } from "@ichimado/core/catalog/derive";
 import { validateAnswer } from "@ichimado/core/catalog/navigation";
 import type { ProcedureDefinition } from "@ichimado/core/catalog/procedures";
 import { japanDate } from "@ichimado/core/common/dates";
 import type { ProgrammeKey } from "@ichimado/core/programmes/programmes";
+import type { Transaction } from "kysely";
 import { loadCatalog } from "../catalog/store.ts";
 import type { Db } from "../db/database.ts";
+import type { Database } from "../db/schema.ts";
 import type { AppContext } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
 import { loadEnrollments, loadHousehold } from "./register.ts";
@@ -94,7 +97,6 @@ export async function addResidenceChange(
     }
   }
   const { catalog, derived, names, members } = await derivation(ctx.db, input, {});
-  const byKey = new Map(catalog.procedures.map((d) => [d.key, d]));
 
   return caseStep(ctx, actor, caseId, open, async (trx) => {
     const { id: residenceChangeId } = await trx
@@ -108,26 +110,7 @@ export async function addResidenceChange(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    if (derived.length > 0) {
-      await trx
-        .insertInto("case_procedure")
-        .values(
-          derived.map((p) => ({
-            case_id: caseId,
-            residence_change_id: residenceChangeId,
-            procedure_key: p.key,
-            catalog_version: catalog.version,
-            definition: JSON.stringify(snapshot(byKey.get(p.key) as ProcedureDefinition)),
-            person_id: p.personId && !isNewPersonId(p.personId) ? p.personId : null,
-            person_name: p.personId ? (names.get(p.personId) ?? null) : null,
-            source: "derived" as const,
-            reasons: JSON.stringify(p.reasons),
-            updated_by: actor.auth.staffId,
-            updated_counter: actor.auth.counterId,
-          })),
-        )
-        .execute();
-    }
+    await insertDerived(trx, actor, caseId, residenceChangeId, catalog, derived, names);
     const moving = input.movingPersonIds.length + input.newPersons.length;
     return {
       kind: "residenceChange",
@@ -337,9 +320,7 @@ export async function saveAnswers(
       .where("source", "=", "derived")
       .execute();
     const slot = (key: string, personId: string | null) => `${key}\u0000${personId ?? ""}`;
-    const wanted = new Map(
-      derived.map((p) => [slot(p.key, p.personId && !isNewPersonId(p.personId) ? p.personId : null), p]),
-    );
+    const wanted = new Map(derived.map((p) => [slot(p.key, registeredId(p.personId)), p]));
     const have = new Set(existing.map((e) => slot(e.procedure_key, e.person_id)));
     const stale = existing.filter((e) => !wanted.has(slot(e.procedure_key, e.person_id)));
     const removable = stale.filter((e) => e.status === "notStarted");
@@ -354,26 +335,7 @@ export async function saveAnswers(
         .execute();
     }
     const added = [...wanted].filter(([k]) => !have.has(k)).map(([, p]) => p);
-    if (added.length > 0) {
-      await trx
-        .insertInto("case_procedure")
-        .values(
-          added.map((p) => ({
-            case_id: caseId,
-            residence_change_id: residenceChangeId,
-            procedure_key: p.key,
-            catalog_version: catalog.version,
-            definition: JSON.stringify(snapshot(byKey.get(p.key) as ProcedureDefinition)),
-            person_id: p.personId && !isNewPersonId(p.personId) ? p.personId : null,
-            person_name: p.personId ? (names.get(p.personId) ?? null) : null,
-            source: "derived" as const,
-            reasons: JSON.stringify(p.reasons),
-            updated_by: actor.auth.staffId,
-            updated_counter: actor.auth.counterId,
-          })),
-        )
-        .execute();
-    }
+    await insertDerived(trx, actor, caseId, residenceChangeId, catalog, added, names);
     const label = (key: string) => questions.get(key)?.label ?? key;
     const kept = stale.length - removable.length;
     const parts = [
@@ -394,4 +356,40 @@ export async function saveAnswers(
       value: { added: added.length, removed: removable.length },
     };
   });
+}
+
+/** The register's 宛名番号 of a derived procedure's person; people typed into the 住民異動届 have none yet. */
+const registeredId = (personId: string | null): string | null =>
+  personId && !isNewPersonId(personId) ? personId : null;
+
+/** Writes derived procedures with a snapshot of their definitions and the catalog version used. */
+async function insertDerived(
+  trx: Transaction<Database>,
+  actor: StepActor,
+  caseId: number,
+  residenceChangeId: number,
+  catalog: Catalog,
+  derived: readonly DerivedProcedure[],
+  names: ReadonlyMap<string, string>,
+): Promise<void> {
+  if (derived.length === 0) return;
+  const byKey = new Map(catalog.procedures.map((d) => [d.key, d]));
+  await trx
+    .insertInto("case_procedure")
+    .values(
+      derived.map((p) => ({
+        case_id: caseId,
+        residence_change_id: residenceChangeId,
+        procedure_key: p.key,
+        catalog_version: catalog.version,
+        definition: JSON.stringify(snapshot(byKey.get(p.key) as ProcedureDefinition)),
+        person_id: registeredId(p.personId),
+        person_name: p.personId ? (names.get(p.personId) ?? null) : null,
+        source: "derived" as const,
+        reasons: JSON.stringify(p.reasons),
+        updated_by: actor.auth.staffId,
+        updated_counter: actor.auth.counterId,
+      })),
+    )
+    .execute();
 }
