@@ -101,20 +101,14 @@ describe("audit log", () => {
         );
     const autocommit = (writer: AuditWriter) =>
       writer.write(t.database.db, actor, record(n++)).then(() => void committed++);
-    // PGlite is one session behind pglite-socket, which queues each protocol message on its own:
-    // a transaction begun between another connection's Parse and Bind breaks that statement. So
-    // transactions run concurrently with other writers only on PostgreSQL.
-    const concurrentTransactions = t.database.engine === "postgresql";
     for (let round = 0; round < 4; round++) {
       await Promise.all(
         writers.flatMap((writer, w) => [
           autocommit(writer),
           autocommit(writer),
-          ...(concurrentTransactions ? [inTransaction(writer, (round + w) % 2 === 0)] : []),
+          inTransaction(writer, (round + w) % 2 === 0),
         ]),
       );
-      if (!concurrentTransactions)
-        for (const [w, writer] of writers.entries()) await inTransaction(writer, (round + w) % 2 === 0);
     }
     // A writer whose last row was rolled back links its next row to the real end of the chain.
     for (const writer of writers) await autocommit(writer);

@@ -30,7 +30,10 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   const ownerUrl = options.databaseUrl ?? (embedded as { url: string }).url;
   try {
     if (options.migrate !== false) await runMigrations(ownerUrl, options.role);
-    const pool = createPool({ url: ownerUrl, max: options.poolSize, role: options.role });
+    // The embedded database gives each connection the role of the user it connects as (see
+    // embedded-sessions.ts), so the app connects as its role there; PostgreSQL sets it per connection.
+    const url = embedded ? withUser(ownerUrl, options.role) : ownerUrl;
+    const pool = createPool({ url, max: options.poolSize, role: options.role });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
@@ -46,6 +49,12 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     await embedded?.stop();
     throw error;
   }
+}
+
+function withUser(url: string, user: string): string {
+  const u = new URL(url);
+  u.username = user;
+  return u.toString();
 }
 
 export async function runMigrations(ownerUrl: string, role: string): Promise<string[]> {

@@ -8,6 +8,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { separateSessions } from "./embedded-sessions.ts";
 
 const target = process.argv[2] ?? "memory:";
 const maxConnections = Number(process.argv[3] ?? "32");
@@ -16,6 +17,8 @@ const db = await PGlite.create(target === "memory:" ? undefined : target, {
   extensions: { pg_trgm },
 });
 const server = new PGLiteSocketServer({ db, port: 0, host: "127.0.0.1", maxConnections });
+const { rows } = await db.query<{ owner: string }>("select session_user as owner");
+separateSessions(server, db, rows[0]?.owner ?? "postgres");
 await server.start();
 const port = Number(server.getServerConn().split(":").pop());
 
