@@ -7,7 +7,7 @@ import { withOwner } from "../db/owner.ts";
 import { importDelivery } from "../registry/feeds/delivery.ts";
 
 // Imports yield the CPU to the server and the database: the counter must not feel a load.
-os.setPriority(10);
+os.setPriority(19);
 
 const [url, dir, appRole] = process.argv.slice(2);
 if (!url || !dir || !appRole) throw new Error("usage: import-child.ts <owner url> <folder> <app role>");

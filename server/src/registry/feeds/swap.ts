@@ -44,21 +44,35 @@ export async function replaceFeedData(
       db,
     );
     await insertBatches(db, stage, rows.rows);
+    // Rows the table already holds (a full delivery repeats the whole history) are dropped from
+    // the stage now, so the swap transaction appends only new ones.
+    await removeKnownRows(db, rows, stage);
     appended.push({ rows, stage });
   }
+  // The swap holds exclusive locks on the live tables, and the counter's queries wait for them
+  // until it commits: appends (which lock no reader out) go first, the renames last, and the old
+  // tables, renamed aside, are dropped after the commit.
+  const retired: string[] = [];
   await db.transaction().execute(async (trx) => {
+    for (const { rows, stage } of appended) await appendFromStage(trx, rows, stage);
     for (const { owned, stage } of stages) {
-      if (owned.partition) await swapPartition(trx, owned, owned.partition, stage, runId);
-      else await swapTable(trx, owned.table, stage, runId, appRole);
-    }
-    for (const { rows, stage } of appended) {
-      await appendFromStage(trx, rows, stage);
-      await sql`drop table ${sql.id(stage)}`.execute(trx);
+      const old = owned.partition
+        ? await swapPartition(trx, owned, owned.partition, stage, runId)
+        : await swapTable(trx, owned.table, stage, runId, appRole);
+      if (old) retired.push(old);
     }
   });
+  for (const name of [...retired, ...appended.map((a) => a.stage)])
+    await sql`drop table ${sql.id(name)}`.execute(db);
   // Rows appended to a live table wait in its GIN indexes' pending lists, which every search
   // through those indexes reads in full until they are merged (PGlite has no autovacuum to do it).
   for (const { rows } of appended) await mergeGinPendingLists(db, rows.table);
+}
+
+async function removeKnownRows(db: OwnerDb, rows: AppendedRows, stage: string): Promise<void> {
+  const key = (alias: string) => sql.join(rows.conflict.map((c) => sql`${sql.ref(`${alias}.${c}`)}`));
+  await sql`delete from ${sql.id(stage)} s using ${sql.id(rows.table)} t
+    where (${key("s")}) = (${key("t")})`.execute(db);
 }
 
 /** Columns of the live table with their own statistics target (e.g. the person's search keys). */
@@ -135,12 +149,12 @@ async function swapTable(
   stage: string,
   runId: number,
   appRole: string,
-): Promise<void> {
+): Promise<string> {
   const old = `${stagePrefix}${runId}_old_${table}`;
   await sql`alter table ${sql.id(table)} rename to ${sql.id(old)}`.execute(db);
   await sql`alter table ${sql.id(stage)} rename to ${sql.id(table)}`.execute(db);
   await sql`grant select on ${sql.id(table)} to ${sql.id(appRole)}`.execute(db);
-  await sql`drop table ${sql.id(old)}`.execute(db);
+  return old;
 }
 
 async function swapPartition(
@@ -149,7 +163,7 @@ async function swapPartition(
   partition: NonNullable<OwnedRows["partition"]>,
   stage: string,
   runId: number,
-): Promise<void> {
+): Promise<string | undefined> {
   const old = `${stagePrefix}${runId}_old_${partition.name}`;
   const { rows } = await sql<{
     n: number;
@@ -162,7 +176,7 @@ async function swapPartition(
   await sql`alter table ${sql.id(owned.table)} attach partition ${sql.id(partition.name)} for values in (${sql.lit(partition.value)})`.execute(
     db,
   );
-  if (rows[0]?.n) await sql`drop table ${sql.id(old)}`.execute(db);
+  return rows[0]?.n ? old : undefined;
 }
 
 async function appendFromStage(db: OwnerDb, rows: AppendedRows, stage: string): Promise<void> {

@@ -21,7 +21,7 @@ export type WorkerReply =
   | { ok: false; error: string };
 
 // Imports yield the CPU to the server and the database: the counter must not feel a load.
-os.setPriority(10);
+os.setPriority(19);
 
 process.once("message", async (job: WorkerJob) => {
   let reply: WorkerReply;
