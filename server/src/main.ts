@@ -2,6 +2,7 @@ import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.ts";
 import { seedCatalog } from "./catalog/store.ts";
 import { ConfigError, loadConfig } from "./config.ts";
+import { seedDefaultForms } from "./documents/default-forms.ts";
 import { createContext, openConfiguredDatabase, resolveAuditKey } from "./platform/runtime.ts";
 import { DropFolderWatcher } from "./registry/feeds/watcher.ts";
 import { seedDemoStaff, seedOrganisation } from "./staff/seed.ts";
@@ -30,6 +31,8 @@ if (config.mode === "demo") {
 }
 await seedOrganisation(handle.db);
 await seedCatalog(handle.db);
+const formsProblem = await seedDefaultForms(handle.db, config);
+if (formsProblem) console.warn(formsProblem);
 if (config.mode === "demo") await seedDemoStaff(handle.db);
 const ctx = createContext(config, handle, auditKey);
 const app = await buildApp(ctx);

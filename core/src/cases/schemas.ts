@@ -185,6 +185,8 @@ export const caseProcedureSchema = z.object({
   guidance: z.string(),
   legalBasis: z.string(),
   bring: z.array(z.string()),
+  /** the forms printed for it that are in force today (様式キー and name) */
+  forms: z.array(z.object({ key: z.string(), name: z.string() })),
   status: procedureStatusSchema,
   /** whether this counter may take it, or refers the visitor to the handling counter */
   handling: z.enum(["handledHere", "referred"]),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { templateKeySchema } from "../documents/template.ts";
 import { programmeKeySchema } from "../programmes/programmes.ts";
 import { conditionSchema } from "./rules.ts";
 
@@ -27,6 +28,8 @@ export const procedureDefinitionSchema = z
     rule: conditionSchema.nullable(),
     /** check items (F24): keys of navigation questions asked once this procedure is in the list */
     questions: z.array(z.string().min(1).max(41)).max(20).default([]),
+    /** form templates (様式キー) printed for it, filled from the register, the case and the answers */
+    forms: z.array(templateKeySchema).max(20).default([]),
     validFrom: z.string().date().nullable().default(null),
     validTo: z.string().date().nullable().default(null),
   })

@@ -222,6 +222,7 @@ describe("rules never throw", () => {
           validFrom: null,
           validTo: null,
           questions: [],
+          forms: [],
         }),
       ),
       { maxLength: 5 },
@@ -262,6 +263,7 @@ describe("rules never throw", () => {
             validFrom: null,
             validTo: null,
             questions: checkItems,
+            forms: [],
           }),
         );
         const asked = questionsToAsk(questions, definitions, f);

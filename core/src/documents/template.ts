@@ -117,7 +117,7 @@ export const templateFieldSchema = z
 export type TemplateField = z.infer<typeof templateFieldSchema>;
 
 const isoDate = z.iso.date("日付は YYYY-MM-DD で入力してください");
-const templateKeySchema = z
+export const templateKeySchema = z
   .string()
   .regex(/^[a-z][a-z0-9-]{1,60}$/, "様式キーは英小文字・数字・ハイフンで入力してください");
 

@@ -132,6 +132,11 @@ export async function caseDetail(
     db.selectFrom("counter").select(["id", "name", "place"]).execute(),
   ]);
 
+  const formNames = await formsInForce(
+    db,
+    procedures.rows.flatMap((p) => p.definition.forms ?? []),
+    today,
+  );
   const visitor = row.visitor as StoredVisitor | null;
   const households = [
     ...new Set(residenceChanges.rows.map((n) => n.input.householdId).filter((h): h is string => h !== null)),
@@ -239,6 +244,10 @@ export async function caseDetail(
         guidance: d.guidance,
         legalBasis: d.legalBasis,
         bring: d.bring,
+        forms: (d.forms ?? []).flatMap((key) => {
+          const name = formNames.get(key);
+          return name === undefined ? [] : [{ key, name }];
+        }),
         status: p.status,
         handling: auth.permissions.acceptedProgrammes.has(programme) ? "handledHere" : "referred",
         counter: { id: d.counterId, name: counter?.name ?? d.counterId, place: counter?.place ?? "" },
@@ -248,6 +257,22 @@ export async function caseDetail(
     memos: memos.rows.map((m) => ({ id: m.id, text: m.text, created: staffAt(m) })),
     history: history.rows.map((e) => ({ ...staffAt(e), kind: e.kind, summary: e.summary })),
   };
+}
+
+/** Names of the form templates in force today among `keys`; a form not (yet) in force is not offered. */
+async function formsInForce(db: Db, keys: readonly string[], today: string): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("document_template")
+    .select(["key", "name"])
+    .distinctOn("key")
+    .where("key", "in", [...new Set(keys)])
+    .where("valid_from", "<=", today)
+    .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", today)]))
+    .orderBy("key")
+    .orderBy("version", "desc")
+    .execute();
+  return new Map(rows.map((r) => [r.key, r.name]));
 }
 
 function visitorWarnings(visitor: StoredVisitor): string[] {

@@ -28,7 +28,9 @@ const open: readonly CaseStatus[] = ["open"];
 export type ProcedureSnapshot = Pick<
   ProcedureDefinition,
   "key" | "name" | "programme" | "counterId" | "guidance" | "legalBasis" | "bring"
->;
+> &
+  // rows saved before procedures named their forms have none
+  Partial<Pick<ProcedureDefinition, "forms">>;
 
 const snapshot = (d: ProcedureDefinition): ProcedureSnapshot => ({
   key: d.key,
@@ -38,6 +40,7 @@ const snapshot = (d: ProcedureDefinition): ProcedureSnapshot => ({
   guidance: d.guidance,
   legalBasis: d.legalBasis,
   bring: d.bring,
+  forms: d.forms,
 });
 
 /**

@@ -339,7 +339,8 @@ export interface DocumentBasePdfTable {
   sha256: string;
   pages: Json<{ width: number; height: number }[]>;
   bytes: Buffer;
-  uploaded_by: number;
+  /** null: an initial form shipped with the system */
+  uploaded_by: number | null;
   uploaded_at: GeneratedTimestamp;
 }
 
@@ -351,7 +352,8 @@ export interface DocumentTemplateTable {
   fields: Json<unknown>;
   valid_from: string;
   valid_to: string | null;
-  created_by: number;
+  /** null: an initial form shipped with the system */
+  created_by: number | null;
   created_at: GeneratedTimestamp;
 }
 

@@ -18,7 +18,7 @@ const fieldsSchema = z.array(templateFieldSchema);
 
 export async function saveBasePdf(
   db: Db,
-  input: { name: string; bytes: Uint8Array; pages: PageSize[]; staffId: number },
+  input: { name: string; bytes: Uint8Array; pages: PageSize[]; staffId: number | null },
 ): Promise<number> {
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   const inserted = await db
@@ -138,14 +138,14 @@ export async function templateVersion(
 export async function allTemplateVersions(db: Db): Promise<TemplateVersion[]> {
   const rows = await db
     .selectFrom("document_template as t")
-    .innerJoin("staff_user as s", "s.id", "t.created_by")
+    .leftJoin("staff_user as s", "s.id", "t.created_by")
     .select([...templateColumns, "s.name as staff_name", "t.created_at"])
     .orderBy("t.key")
     .orderBy("t.version", "desc")
     .execute();
   return rows.map((r) => ({
     ...templateRow(r),
-    created: { staffName: r.staff_name, at: r.created_at.toISOString() },
+    created: { staffName: r.staff_name ?? "初期様式", at: r.created_at.toISOString() },
   }));
 }
 
@@ -153,7 +153,7 @@ export async function allTemplateVersions(db: Db): Promise<TemplateVersion[]> {
 export async function saveTemplateVersion(
   trx: Transaction<Database>,
   save: TemplateSave,
-  staffId: number,
+  staffId: number | null,
 ): Promise<number> {
   // Two editors saving the same key queue here, so the second sees the first's version.
   await sql`select pg_advisory_xact_lock(hashtext(${`document_template:${save.key}`}))`.execute(trx);

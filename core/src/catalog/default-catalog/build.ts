@@ -70,10 +70,11 @@ export const certifiedCareLevels = [
 
 /** A catalog entry valid without end; the catalog issue adds versions with dates. */
 export const procedure = (
-  definition: Omit<ProcedureDefinition, "validFrom" | "validTo" | "questions"> &
-    Partial<Pick<ProcedureDefinition, "questions">>,
+  definition: Omit<ProcedureDefinition, "validFrom" | "validTo" | "questions" | "forms"> &
+    Partial<Pick<ProcedureDefinition, "questions" | "forms">>,
 ): ProcedureDefinition => ({
   questions: [],
+  forms: [],
   ...definition,
   validFrom: null,
   validTo: null,

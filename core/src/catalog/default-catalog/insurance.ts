@@ -45,6 +45,7 @@ export const insuranceProcedures: ProcedureDefinition[] = [
         allOf(on("birth"), someRemaining({ enrolledIn: nhiInsured })),
       ),
     ),
+    forms: ["nhi-change-notice"],
   }),
   procedure({
     key: "nhi-loss",
@@ -57,6 +58,7 @@ export const insuranceProcedures: ProcedureDefinition[] = [
     legalBasis: "国民健康保険法第8条・第9条第1項",
     bring: ["国民健康保険の資格確認書・被保険者証（返却）", "届出人の本人確認書類"],
     rule: allOf(on("moveOut", "death"), selfMoving({ enrolledIn: nhi })),
+    forms: ["nhi-change-notice"],
   }),
   procedure({
     key: "nhi-address-change",
@@ -69,6 +71,7 @@ export const insuranceProcedures: ProcedureDefinition[] = [
     legalBasis: "国民健康保険法第9条第1項",
     bring: ["国民健康保険の資格確認書・被保険者証"],
     rule: allOf(on("moveWithin"), someMoving({ enrolledIn: nhi })),
+    forms: ["nhi-change-notice"],
   }),
   procedure({
     key: "nhi-household-change",
@@ -87,6 +90,7 @@ export const insuranceProcedures: ProcedureDefinition[] = [
       ),
       allOf(on("death"), someMoving({ isHead: true }), someRemaining({ enrolledIn: nhi })),
     ),
+    forms: ["nhi-change-notice"],
   }),
   procedure({
     key: "nhi-childbirth-lump-sum",

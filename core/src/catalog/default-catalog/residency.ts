@@ -21,6 +21,7 @@ export const residencyProcedures: ProcedureDefinition[] = [
       "委任状（代理人が届け出る場合）",
     ],
     rule: on("moveIn"),
+    forms: ["resident-move-notice"],
   }),
   procedure({
     key: "move-out-notice",
@@ -39,6 +40,7 @@ export const residencyProcedures: ProcedureDefinition[] = [
     ],
     rule: on("moveOut"),
     questions: ["cardBasedMoveOut"],
+    forms: ["resident-move-notice"],
   }),
   procedure({
     key: "move-within-notice",
@@ -56,6 +58,7 @@ export const residencyProcedures: ProcedureDefinition[] = [
       "委任状（代理人が届け出る場合）",
     ],
     rule: on("moveWithin"),
+    forms: ["resident-move-notice"],
   }),
   procedure({
     key: "household-change-notice",
@@ -72,6 +75,7 @@ export const residencyProcedures: ProcedureDefinition[] = [
       "委任状（代理人が届け出る場合）",
     ],
     rule: on("householdSplit", "householdMerge", "householdRecompose", "headChange"),
+    forms: ["resident-move-notice"],
   }),
   procedure({
     key: "birth-notice",

@@ -1,0 +1,126 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { CaseDetail } from "@ichimado/core/cases/schemas";
+import { japanDate } from "@ichimado/core/common/dates";
+import type { TemplateVersion } from "@ichimado/core/documents/api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertHouseholds } from "../testing/register-fixture.ts";
+import { createTestApp, type TestApp } from "../testing/test-app.ts";
+import { seedDefaultForms } from "./default-forms.ts";
+import { pdfText } from "./testing/poppler.ts";
+
+/** The initial forms: installed once, offered with the procedures that name them, filled in. */
+let t: TestApp;
+let dataDir: string;
+let clerk: string;
+let admin: string;
+const today = japanDate(new Date());
+const squeeze = (s: string) => s.replace(/\s+/g, "");
+
+beforeAll(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "ichimado-forms-"));
+  t = await createTestApp({ ICHIMADO_DATA_DIR: dataDir });
+  await insertHouseholds(t.database.ownerUrl, [
+    {
+      id: "H900",
+      townCode: "T001",
+      lot: "4-5-6",
+      members: [
+        {
+          id: "9000000001",
+          name: "森山　健一",
+          nameKana: "モリヤマ　ケンイチ",
+          birthDate: "1980-07-07",
+          sex: "male",
+          relationship: "世帯主",
+          enrollments: [
+            { programme: "nationalHealthInsurance", role: "insured", attributes: { insuredNumber: "9" } },
+          ],
+        },
+      ],
+    },
+  ]);
+  await t.createStaff({ loginId: "formclerk", assignments: [["shimin", "residentClerk"]] });
+  await t.createStaff({ loginId: "formadmin", assignments: [["johoseisaku", "systemAdmin"]] });
+  clerk = await t.login("formclerk");
+  admin = await t.login("formadmin");
+  await t.call("POST", "/api/v1/auth/counter", { cookie: clerk, body: { counterId: "shimin" } });
+  await t.call("POST", "/api/v1/auth/counter", { cookie: admin, body: { counterId: "johoseisaku" } });
+}, 180_000);
+afterAll(async () => {
+  await t?.close();
+  if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+const templates = async () =>
+  (
+    (await t.call("GET", "/api/v1/admin/documents/templates", { cookie: admin })).json() as {
+      templates: TemplateVersion[];
+    }
+  ).templates;
+
+describe("initial forms", () => {
+  it("are installed once, as the system's, and never over a city's own version", async () => {
+    expect(await seedDefaultForms(t.database.db, t.config)).toBeNull();
+    const first = await templates();
+    const keys = first.map((v) => `${v.key}:${v.version}:${v.created.staffName}`).sort();
+    expect(keys).toEqual(["nhi-change-notice:1:初期様式", "resident-move-notice:1:初期様式"]);
+    await seedDefaultForms(t.database.db, t.config);
+    expect(await templates()).toHaveLength(2);
+  });
+
+  it("print for a 転出 with the register's names, the notification and the visitor's answer", async () => {
+    const { id } = (
+      await t.call("POST", "/api/v1/cases", { cookie: clerk, body: { channel: "visit" } })
+    ).json() as { id: number };
+    const taken = await t.call("POST", `/api/v1/cases/${id}/residence-changes`, {
+      cookie: clerk,
+      body: {
+        kind: "moveOut",
+        householdId: "H900",
+        occurredOn: today,
+        movingPersonIds: ["9000000001"],
+        outsideAddress: "鳥取県米子市加茂町2丁目1番地",
+      },
+    });
+    expect(taken.statusCode, taken.body).toBe(201);
+    const { residenceChangeId: childId } = taken.json() as { residenceChangeId: number };
+    const answered = await t.call("PUT", `/api/v1/cases/${id}/residence-changes/${childId}/answers`, {
+      cookie: clerk,
+      body: { answers: { cardBasedMoveOut: "no" } },
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    const detail = (await t.call("GET", `/api/v1/cases/${id}`, { cookie: clerk })).json() as CaseDetail;
+    const moveOut = detail.procedures.find((p) => p.key === "move-out-notice");
+    expect(moveOut?.forms).toEqual([{ key: "resident-move-notice", name: "住民異動届" }]);
+    const nhi = detail.procedures.find((p) => p.key === "nhi-loss");
+    expect(nhi?.forms).toEqual([{ key: "nhi-change-notice", name: "国民健康保険 異動届" }]);
+
+    const printed = await t.call("POST", `/api/v1/cases/${id}/documents`, {
+      cookie: clerk,
+      body: {
+        documents: [
+          { templateKey: "resident-move-notice", procedureId: moveOut?.id },
+          { templateKey: "nhi-change-notice", procedureId: nhi?.id },
+        ],
+      },
+    });
+    expect(printed.statusCode, printed.body.slice(0, 300)).toBe(200);
+    const text = squeeze(await pdfText(printed.rawPayload));
+    for (const expected of [
+      "住民異動届",
+      "今までの住所",
+      "鳥取県米子市加茂町2丁目1番地",
+      "森山健一",
+      "転出",
+      "マイナンバーカードによる転出",
+      "いいえ",
+      "国民健康保険異動届",
+      "モリヤマケンイチ",
+      "国民健康保険資格喪失届",
+      "男",
+    ])
+      expect(text).toContain(squeeze(expected));
+  });
+});
