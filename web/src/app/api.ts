@@ -60,6 +60,29 @@ export function apiUpload<T>(path: string, file: Blob, schema: z.ZodType<T>): Pr
   });
 }
 
+/**
+ * A PDF from `/api/v1{path}` (a print): its bytes as a Blob, or the server's refusal as an ApiError.
+ * Printed documents are personal data: the caller shows them and revokes the URL, nothing caches them.
+ */
+export async function apiPdf(method: "GET" | "POST", path: string, body?: unknown): Promise<Blob> {
+  const headers: Record<string, string> = { Accept: "application/pdf, application/json" };
+  if (method !== "GET") headers["X-Requested-With"] = "ichimado";
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError(0, "NETWORK", "サーバーに接続できません。ネットワークを確認してください");
+  }
+  if (!response.ok) throw await toApiError(response, path);
+  return response.blob();
+}
+
 async function send<T>(path: string, schema: z.ZodType<T>, init: RequestInit): Promise<T> {
   let response: Response;
   try {

@@ -3,6 +3,8 @@ import { type ReactNode, useEffect, useRef } from "react";
 import { Link, useParams } from "react-router";
 import { errorMessage } from "../app/api.ts";
 import { ErrorAlert, focusRing, Loading, useTitle } from "../app/ui.tsx";
+import { useSession } from "../auth/session.ts";
+import { PrintSection } from "../documents/print-section.tsx";
 import { formatDateTime } from "../registry/status.ts";
 import { useCaseDetail } from "./api.ts";
 import { CaseActions } from "./case-actions.tsx";
@@ -54,6 +56,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
   }, []);
   const editable = detail.status === "open";
   const caseId = detail.id;
+  const canPrint = useSession().data?.functions.includes("print") ?? false;
   return (
     <div className="flex flex-col gap-6">
       {back}
@@ -80,6 +83,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       <SubjectsSection caseId={caseId} detail={detail} editable={editable} />
       <ResidenceChangesSection caseId={caseId} detail={detail} editable={editable} />
       <ProceduresSection caseId={caseId} detail={detail} editable={editable} />
+      {canPrint && <PrintSection detail={detail} />}
       <MemoSection caseId={caseId} memos={detail.memos} writable={editable || detail.status === "closed"} />
       <HistorySection history={detail.history} />
     </div>

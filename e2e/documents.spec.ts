@@ -1,0 +1,132 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+import { chooseCounterIfAsked, logIn } from "./support/auth.ts";
+import { city, isPlainHead, must } from "./support/city.ts";
+import { pressOn, region } from "./support/keyboard.ts";
+
+const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(new Date());
+const members = (householdId: string | null) =>
+  city.persons.filter((p) => p.householdId === householdId && p.status === "active" && p.kind === "resident");
+// A plain household near the end of the register (the other journeys pick from the start).
+const head = must(
+  [...city.persons].reverse().find((p) => isPlainHead(p) && members(p.householdId).length === 1),
+  "one-person household",
+);
+const household = must(head.householdId ?? undefined, "household");
+const destination = "島根県松江市殿町1番地";
+
+/** The PDF text poppler extracts, without the gaps it puts for wide spaces. */
+function pdfTextOf(pdf: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ichimado-e2e-pdf-"));
+  try {
+    const file = path.join(dir, "printed.pdf");
+    fs.writeFileSync(file, pdf);
+    return execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(
+      /\s+/g,
+      "",
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Keeps each PDF the server sends the page (by URL path), as the browser received it: the page holds
+ * it only as a blob, which the browser's own records of the response do not keep.
+ */
+async function collectPdfs(page: Page): Promise<{ path: string; pdf: Buffer }[]> {
+  const pdfs: { path: string; pdf: Buffer }[] = [];
+  await page.route(/\/api\/v1\/cases\/\d+\/(documents|guide-sheet)/, async (route) => {
+    const response = await route.fetch();
+    if (response.headers()["content-type"] === "application/pdf")
+      pdfs.push({ path: new URL(route.request().url()).pathname, pdf: await response.body() });
+    await route.fulfill({ response });
+  });
+  return pdfs;
+}
+
+/** The next PDF received, which must have come from a path matching `pattern`. */
+async function nextPdf(
+  pdfs: { path: string; pdf: Buffer }[],
+  count: number,
+  pattern: RegExp,
+): Promise<string> {
+  await expect.poll(() => pdfs.length).toBe(count);
+  const last = must(pdfs[count - 1], "pdf");
+  expect(last.path).toMatch(pattern);
+  return pdfTextOf(last.pdf);
+}
+
+test("a 転出's answer prints on its 住民異動届, shown before printing, listed, and reprinted the same", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const pdfs = await collectPdfs(page);
+  await logIn(page, "shimin01");
+  await chooseCounterIfAsked(page, "市民課");
+  // The case and its 転出 are set up through the API (the reception journey drives those screens).
+  const headers = { "x-requested-with": "ichimado" };
+  const created = await page.request.post("/api/v1/cases", { headers, data: { channel: "visit" } });
+  expect(created.status()).toBe(201);
+  const { id: caseId } = (await created.json()) as { id: number };
+  const taken = await page.request.post(`/api/v1/cases/${caseId}/residence-changes`, {
+    headers,
+    data: {
+      kind: "moveOut",
+      householdId: household,
+      occurredOn: today,
+      movingPersonIds: [head.id],
+      outsideAddress: destination,
+    },
+  });
+  expect(taken.status()).toBe(201);
+
+  await page.goto(`/cases/${caseId}`);
+  await expect(page.getByRole("heading", { level: 1, name: `対応 受付番号 ${caseId}` })).toBeFocused();
+
+  // 確認事項: the 転出届 asks whether the move-out was made with the My Number card.
+  const card = region(page, "届出 (住民異動届)").getByRole("article", {
+    name: `転出の届出（世帯番号 ${household}）`,
+  });
+  const navigation = card.getByRole("region", { name: /^確認事項/ });
+  const question = navigation.getByRole("combobox", { name: /マイナンバーカードを使った転出届/ });
+  await question.focus();
+  await question.selectOption("no");
+  await pressOn(navigation.getByRole("button", { name: "確認事項の回答を保存" }));
+  await expect(navigation.getByRole("status")).toContainText("回答を保存しました");
+
+  // 書類の印刷: the 転出届's 住民異動届 is offered (ticked); the rest are unticked for this print.
+  const documents = region(page, "書類の印刷");
+  const form = documents.getByRole("checkbox", { name: "住民異動届（転出届）" });
+  await expect(form).toBeChecked();
+  for (const box of await documents.getByRole("checkbox").all())
+    if ((await box.getAttribute("id")) !== (await form.getAttribute("id"))) await box.uncheck();
+  await pressOn(documents.getByRole("button", { name: "選択した様式を印刷（1 件）" }));
+  const text = await nextPdf(pdfs, 1, new RegExp(`^/api/v1/cases/${caseId}/documents$`));
+  for (const expected of ["住民異動届", destination, head.name, "マイナンバーカードによる転出", "いいえ"])
+    expect(text).toContain(expected.replace(/\s+/g, ""));
+
+  // The preview takes focus; the history lists the document with its template version.
+  await expect(
+    documents.getByRole("heading", { name: "印刷プレビュー: 住民異動届（転出届）" }),
+  ).toBeFocused();
+  await expect(documents.getByTitle("印刷プレビュー: 住民異動届（転出届）")).toHaveAttribute("src", /^blob:/);
+  const history = documents.getByRole("table", { name: "印刷履歴" });
+  await expect(history.getByRole("row")).toHaveCount(2);
+  await expect(history.getByRole("rowheader")).toHaveText("住民異動届（版 1）");
+
+  // A reprint gives the same filled-in text, and is listed as a reprint.
+  await pressOn(history.getByRole("button", { name: "住民異動届 を再印刷" }));
+  expect(await nextPdf(pdfs, 2, new RegExp(`^/api/v1/cases/${caseId}/documents/\\d+/reprint$`))).toBe(text);
+  await expect(history.getByRole("row")).toHaveCount(3);
+  await expect(history.getByRole("rowheader").filter({ hasText: "（再印刷）" })).toHaveCount(1);
+
+  // The 手続き案内書 for the visitor lists the procedure.
+  await pressOn(documents.getByRole("button", { name: "手続き案内書を印刷" }));
+  expect(await nextPdf(pdfs, 3, new RegExp(`^/api/v1/cases/${caseId}/guide-sheet\\.pdf$`))).toContain(
+    "転出届",
+  );
+});

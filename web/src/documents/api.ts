@@ -1,0 +1,48 @@
+import { type PrintRequest, printHistorySchema } from "@ichimado/core/documents/api";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiPdf, apiRequest } from "../app/api.ts";
+
+const historyKey = (caseId: number) => ["cases", "documents", caseId] as const;
+
+export function usePrintHistory(caseId: number) {
+  return useQuery({
+    queryKey: historyKey(caseId),
+    queryFn: () => apiRequest("GET", `/cases/${caseId}/documents`, printHistorySchema),
+    staleTime: 0,
+  });
+}
+
+/** What to print: chosen forms, a reprint of one document, or the 手続き案内書. */
+export type PrintJob =
+  | { kind: "forms"; documents: PrintRequest["documents"] }
+  | { kind: "reprint"; documentId: number }
+  | { kind: "guideSheet" };
+
+function request(caseId: number, job: PrintJob, acknowledgeMissingGlyphs: boolean): Promise<Blob> {
+  switch (job.kind) {
+    case "forms":
+      return apiPdf("POST", `/cases/${caseId}/documents`, {
+        documents: job.documents,
+        acknowledgeMissingGlyphs,
+      });
+    case "reprint":
+      return apiPdf("POST", `/cases/${caseId}/documents/${job.documentId}/reprint`, {
+        acknowledgeMissingGlyphs,
+      });
+    case "guideSheet":
+      return apiPdf(
+        "GET",
+        `/cases/${caseId}/guide-sheet.pdf?acknowledgeMissingGlyphs=${acknowledgeMissingGlyphs}`,
+      );
+  }
+}
+
+/** Prints (the server records and audits each document) and refreshes the print history and the case. */
+export function usePrint(caseId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ job, acknowledgeMissingGlyphs }: { job: PrintJob; acknowledgeMissingGlyphs: boolean }) =>
+      request(caseId, job, acknowledgeMissingGlyphs),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["cases"] }),
+  });
+}

@@ -1,0 +1,223 @@
+import type { CaseDetail } from "@ichimado/core/cases/schemas";
+import { useEffect, useId, useRef, useState } from "react";
+import { ApiError, errorMessage } from "../app/api.ts";
+import { ErrorAlert, focusRing, TableHead } from "../app/ui.tsx";
+import { Checkbox } from "../cases/fields.tsx";
+import { CaseSection, linkClass, StepButton } from "../cases/section.tsx";
+import { formatDateTime } from "../registry/status.ts";
+import { type PrintJob, usePrint, usePrintHistory } from "./api.ts";
+
+interface FormChoice {
+  id: string;
+  templateKey: string;
+  procedureId: number;
+  label: string;
+  procedureName: string;
+  personName: string | null;
+}
+
+function formChoices(detail: CaseDetail): FormChoice[] {
+  return detail.procedures.flatMap((p) =>
+    p.forms.map((f) => ({
+      id: `${p.id}:${f.key}`,
+      templateKey: f.key,
+      procedureId: p.id,
+      label: `${f.name}（${p.name}${p.personName ? `・${p.personName}` : ""}）`,
+      procedureName: p.name,
+      personName: p.personName,
+    })),
+  );
+}
+
+/**
+ * 書類の印刷 (G26–G29, H30): the forms of the case's procedures, filled in by the server and shown
+ * here before they go to the printer; the 手続き案内書; what was printed, and reprints of it.
+ */
+export function PrintSection({ detail }: { detail: CaseDetail }) {
+  const id = useId();
+  const choices = formChoices(detail);
+  // Every form is ticked until the clerk unticks it: a procedure added later brings its forms ticked.
+  const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
+  const chosen = choices.filter((c) => !unticked.has(c.id));
+  const print = usePrint(detail.id);
+  const [preview, setPreview] = useState<{ url: string; title: string } | null>(null);
+  // A print refused for characters no font can draw, kept so the clerk can print it with blanks.
+  const [refused, setRefused] = useState<{ job: PrintJob; title: string; problems: string[] } | null>(null);
+  const [localError, setLocalError] = useState("");
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => () => (preview ? URL.revokeObjectURL(preview.url) : undefined), [preview]);
+
+  const run = (job: PrintJob, title: string, acknowledgeMissingGlyphs = false) => {
+    if (print.isPending) return;
+    setLocalError("");
+    print.mutate(
+      { job, acknowledgeMissingGlyphs },
+      {
+        onSuccess: (blob) => {
+          setRefused(null);
+          setPreview({ url: URL.createObjectURL(blob), title });
+          requestAnimationFrame(() => previewHeading.current?.focus());
+        },
+        onError: (error) => {
+          setRefused(
+            error instanceof ApiError && error.status === 422 && error.issues.length > 0
+              ? { job, title, problems: error.issues.map((i) => i.message) }
+              : null,
+          );
+        },
+      },
+    );
+  };
+
+  const printChosen = () => {
+    if (chosen.length === 0) {
+      setLocalError("印刷する様式を選んでください");
+      return;
+    }
+    run(
+      {
+        kind: "forms",
+        documents: chosen.map((c) => ({
+          templateKey: c.templateKey,
+          procedureId: c.procedureId,
+          personId: null,
+        })),
+      },
+      chosen.length === 1 ? (chosen[0]?.label ?? "様式") : `様式 ${chosen.length} 件`,
+    );
+  };
+
+  return (
+    <CaseSection id="documents" title="書類の印刷">
+      {choices.length === 0 ? (
+        <p className="text-dns-16N-130">この対応の手続きに印刷できる様式はありません</p>
+      ) : (
+        <fieldset className="flex flex-col gap-1">
+          <legend className="text-std-16B-170">印刷する様式</legend>
+          {choices.map((c) => (
+            <Checkbox
+              key={c.id}
+              id={`${id}-${c.id}`}
+              label={c.label}
+              checked={!unticked.has(c.id)}
+              onChange={(on) => {
+                const next = new Set(unticked);
+                if (on) next.delete(c.id);
+                else next.add(c.id);
+                setUnticked(next);
+              }}
+            />
+          ))}
+        </fieldset>
+      )}
+      <div className="flex flex-wrap gap-3">
+        {choices.length > 0 && (
+          <StepButton pending={print.isPending} onClick={printChosen}>
+            選択した様式を印刷（{chosen.length} 件）
+          </StepButton>
+        )}
+        <StepButton
+          pending={print.isPending}
+          variant="secondary"
+          onClick={() => run({ kind: "guideSheet" }, "手続き案内書")}
+        >
+          手続き案内書を印刷
+        </StepButton>
+      </div>
+      <ErrorAlert message={localError || (print.isError ? errorMessage(print.error) : "")} />
+      {refused && (
+        <div className="flex flex-col gap-2 rounded-8 border border-solid-gray-420 p-4">
+          <p className="text-std-16B-170">次の文字は印字できません。その枠を空白のまま印刷できます:</p>
+          <ul className="list-disc pl-6 text-std-16N-170">
+            {refused.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+          <StepButton
+            pending={print.isPending}
+            variant="danger"
+            className="self-start"
+            onClick={() => run(refused.job, refused.title, true)}
+          >
+            空白のまま印刷する
+          </StepButton>
+        </div>
+      )}
+      {preview && (
+        <section aria-labelledby={`${id}-preview`} className="flex flex-col gap-2">
+          <h3
+            id={`${id}-preview`}
+            ref={previewHeading}
+            tabIndex={-1}
+            className={`self-start text-std-18B-160 outline-none ${focusRing}`}
+          >
+            印刷プレビュー: {preview.title}
+          </h3>
+          <p className="text-dns-14N-130 text-solid-gray-700">
+            プレビューの印刷ボタン、または
+            <a href={preview.url} target="_blank" rel="noreferrer" className={linkClass}>
+              PDFを新しいタブで開く
+            </a>
+            から印刷してください。
+          </p>
+          <iframe
+            title={`印刷プレビュー: ${preview.title}`}
+            src={preview.url}
+            className="h-[70vh] w-full rounded-8 border border-solid-gray-420"
+          />
+        </section>
+      )}
+      <PrintHistory caseId={detail.id} pending={print.isPending} onReprint={run} />
+    </CaseSection>
+  );
+}
+
+function PrintHistory({
+  caseId,
+  pending,
+  onReprint,
+}: {
+  caseId: number;
+  pending: boolean;
+  onReprint: (job: PrintJob, title: string) => void;
+}) {
+  const history = usePrintHistory(caseId);
+  if (history.isError) return <ErrorAlert message={errorMessage(history.error)} />;
+  const documents = history.data?.documents ?? [];
+  if (documents.length === 0) return <p className="text-dns-16N-130">まだ印刷した書類はありません</p>;
+  return (
+    <table className="w-full text-left text-dns-16N-130">
+      <caption className="text-left text-std-16B-170">印刷履歴</caption>
+      <TableHead columns={["書類", "手続き", "対象者", "印刷", ""]} />
+      <tbody>
+        {documents.map((d) => (
+          <tr key={d.id} className="border-b border-solid-gray-420">
+            <th scope="row" className="px-3 py-2 font-normal">
+              {d.name}
+              {d.templateVersion !== null && (
+                <span className="text-solid-gray-700">（版 {d.templateVersion}）</span>
+              )}
+              {d.reprintOf !== null && <span className="text-solid-gray-700">（再印刷）</span>}
+            </th>
+            <td className="px-3 py-2">{d.procedureName ?? "—"}</td>
+            <td className="px-3 py-2">{d.persons.map((p) => p.name).join("、") || "—"}</td>
+            <td className="px-3 py-2">
+              {d.printed.staffName}（{d.printed.counterName}）{formatDateTime(d.printed.at)}
+            </td>
+            <td className="px-3 py-2">
+              <StepButton
+                pending={pending}
+                variant="secondary"
+                aria-label={`${d.name} を再印刷`}
+                onClick={() => onReprint({ kind: "reprint", documentId: d.id }, `${d.name}（再印刷）`)}
+              >
+                再印刷
+              </StepButton>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
