@@ -4,7 +4,7 @@ import { formatWareki } from "@ichimado/core/common/wareki";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { chooseCounterIfAsked, logIn } from "./support/auth.ts";
 import { expectNoSeriousViolations } from "./support/axe.ts";
-import { bannedPersons, city, must, protectedHouseholds } from "./support/city.ts";
+import { bannedPersons, city, isPlainHead, must } from "./support/city.ts";
 import { hiragana, pressOn, region } from "./support/keyboard.ts";
 
 // The server seeds its catalog from core's defaults: the procedure and the question edited here.
@@ -31,11 +31,7 @@ const mover = must(
     .filter((p) => {
       const members = activeMembers(p.householdId);
       return (
-        p.kind === "resident" &&
-        p.status === "active" &&
-        p.relationship === "世帯主" &&
-        !p.nationality &&
-        !protectedHouseholds.has(p.householdId) &&
+        isPlainHead(p) &&
         members.length >= 1 &&
         members.length <= 3 &&
         members.every((m) => !bannedPersons.has(m.id) && !m.nationality)

@@ -3,7 +3,7 @@ import type { PersonRecord } from "@ichimado/core/registry/records";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { chooseCounterIfAsked, logIn } from "./support/auth.ts";
 import { expectNoSeriousViolations } from "./support/axe.ts";
-import { bannedPersons, city, must, protectedHouseholds } from "./support/city.ts";
+import { bannedPersons, city, isPlainHead, must } from "./support/city.ts";
 import { hiragana, pressOn, region } from "./support/keyboard.ts";
 
 // The server's clock, not the generated city's as-of date, decides which enrollments are in force.
@@ -24,11 +24,7 @@ const inNhi = new Set(
 const heads = city.persons.filter((p) => {
   const members = activeMembers(p.householdId);
   return (
-    p.kind === "resident" &&
-    p.status === "active" &&
-    p.relationship === "世帯主" &&
-    !p.nationality &&
-    !protectedHouseholds.has(p.householdId) &&
+    isPlainHead(p) &&
     members.length >= 2 &&
     members.length <= 3 &&
     members.every((m) => !bannedPersons.has(m.id) && !m.nationality)

@@ -2,18 +2,10 @@ import type { PersonRecord } from "@ichimado/core/registry/records";
 import { expect, type Page, test } from "@playwright/test";
 import { chooseCounterIfAsked, logIn } from "./support/auth.ts";
 import { expectNoSeriousViolations } from "./support/axe.ts";
-import { addressOf, bannedPersons, city, must, protectedHouseholds } from "./support/city.ts";
+import { addressOf, city, isPlainHead, must } from "./support/city.ts";
 
 /** Plain adult residents, each in a household of their own among these: nothing masked or warned. */
-const plain = city.persons.filter(
-  (p) =>
-    p.kind === "resident" &&
-    p.status === "active" &&
-    p.relationship === "世帯主" &&
-    !p.nationality &&
-    !protectedHouseholds.has(p.householdId) &&
-    !bannedPersons.has(p.id),
-);
+const plain = city.persons.filter(isPlainHead);
 // From the end of the register, away from the people search.spec.ts uses.
 const first = must(plain.at(-1), "plain resident");
 const second = must(

@@ -3,7 +3,7 @@ import type { PersonRecord } from "@ichimado/core/registry/records";
 import { expect, type Page, test } from "@playwright/test";
 import { chooseCounterIfAsked, logIn } from "./support/auth.ts";
 import { expectNoSeriousViolations } from "./support/axe.ts";
-import { addressOf, bannedPersons, city, must, personById, protectedHouseholds } from "./support/city.ts";
+import { addressOf, city, isPlainHead, must, personById } from "./support/city.ts";
 
 const protectedPerson = must(
   personById.get(must(city.supportMeasures[0], "support measure").personId),
@@ -14,16 +14,7 @@ const householdOf = (person: PersonRecord) =>
 
 /** An ordinary head of a family: living here, no flags that change what the screen shows. */
 const ordinary = must(
-  city.persons.find(
-    (p) =>
-      p.kind === "resident" &&
-      p.status === "active" &&
-      p.relationship === "世帯主" &&
-      !p.nationality &&
-      !protectedHouseholds.has(p.householdId) &&
-      !bannedPersons.has(p.id) &&
-      householdOf(p).filter((m) => m.status === "active").length >= 3,
-  ),
+  city.persons.find((p) => isPlainHead(p) && householdOf(p).filter((m) => m.status === "active").length >= 3),
   "ordinary family",
 );
 const ordinaryMembers = householdOf(ordinary).filter((m) => m.id !== ordinary.id && m.status === "active");

@@ -11,10 +11,20 @@ export function must<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-export const protectedHouseholds = new Set(
-  city.supportMeasures.map((s) => personById.get(s.personId)?.householdId),
-);
+const protectedHouseholds = new Set(city.supportMeasures.map((s) => personById.get(s.personId)?.householdId));
 export const bannedPersons = new Set(city.issuanceBans.map((b) => b.personId));
+
+/** A Japanese head of household living here, with nothing that changes what screens show (支援措置, 発行禁止). */
+export function isPlainHead(p: PersonRecord): boolean {
+  return (
+    p.kind === "resident" &&
+    p.status === "active" &&
+    p.relationship === "世帯主" &&
+    !p.nationality &&
+    !protectedHouseholds.has(p.householdId) &&
+    !bannedPersons.has(p.id)
+  );
+}
 
 /** The town and lot of the address: what a role without supportMeasureView must never see. */
 export function addressOf(person: PersonRecord): string {

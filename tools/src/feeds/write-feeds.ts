@@ -41,6 +41,8 @@ export interface WrittenFeed {
 type Cell = string | number | boolean | null | undefined;
 type Fields = Record<string, Cell>;
 
+const linesPerPiece = 50_000;
+
 export async function writeFeedFiles(
   city: CityData,
   dir: string,
@@ -52,7 +54,12 @@ export async function writeFeedFiles(
   for (const layout of feedLayouts) {
     const rows = rowsByFeed.get(layout.id) ?? [];
     const file = join(dir, layout.fileName);
-    await writeFile(file, encode(toCsv([headerRow(layout), ...rows]), options.encoding, layout.fileName));
+    const lines = [headerRow(layout), ...rows];
+    // In pieces: a city of millions makes a file longer than the longest string V8 can hold.
+    const parts: Buffer[] = [];
+    for (let i = 0; i < lines.length; i += linesPerPiece)
+      parts.push(encode(toCsv(lines.slice(i, i + linesPerPiece)), options.encoding, layout.fileName, i + 1));
+    await writeFile(file, parts);
     written.push({ feedId: layout.id, file, rows: rows.length });
   }
   return written;
@@ -301,7 +308,7 @@ const puaLast = 0xe757;
  * U+E000..U+E757, so those are written as the WHATWG Encoding Standard's Shift_JIS does (pointer
  * 8836 + i, bytes F040..F9FC). A character CP932 cannot hold throws, naming it and `source`.
  */
-export function encode(text: string, encoding: FeedFileEncoding, source = "feed"): Buffer {
+export function encode(text: string, encoding: FeedFileEncoding, source = "feed", firstLine = 1): Buffer {
   if (encoding === "utf-8") return Buffer.from(text, "utf-8");
   const parts: Buffer[] = [];
   let start = 0;
@@ -309,19 +316,19 @@ export function encode(text: string, encoding: FeedFileEncoding, source = "feed"
   while (i < text.length) {
     const code = text.charCodeAt(i);
     if (code >= puaFirst && code <= puaLast) {
-      if (start < i) parts.push(encodeCp932(text, start, i, source));
+      if (start < i) parts.push(encodeCp932(text, start, i, source, firstLine));
       parts.push(userDefined(code - puaFirst));
       start = i + 1;
     }
     i++;
   }
-  if (start < text.length) parts.push(encodeCp932(text, start, text.length, source));
+  if (start < text.length) parts.push(encodeCp932(text, start, text.length, source, firstLine));
   return Buffer.concat(parts);
 }
 
 const shiftJis = new TextDecoder("shift_jis");
 
-function encodeCp932(text: string, from: number, to: number, source: string): Buffer {
+function encodeCp932(text: string, from: number, to: number, source: string, firstLine: number): Buffer {
   const chunk = text.slice(from, to);
   const bytes = iconv.encode(chunk, "cp932");
   // iconv-lite writes "?" for what CP932 cannot hold; a round trip through the WHATWG decoder (what
@@ -330,7 +337,7 @@ function encodeCp932(text: string, from: number, to: number, source: string): Bu
   for (const char of chunk) {
     if (shiftJis.decode(iconv.encode(char, "cp932")) !== char) {
       const at = from + chunk.indexOf(char);
-      const line = text.slice(0, at).split("\n").length;
+      const line = firstLine - 1 + text.slice(0, at).split("\n").length;
       const hex = [...char].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}`).join(" ");
       throw new Error(`${source} ${line}行目: CP932 で表せない文字 "${char}" (${hex}) があります`);
     }
