@@ -99,6 +99,10 @@ test("an administrator edits a procedure and a question; a clerk sees the new gu
   const editor = page.getByRole("form", { name: "手続きの編集" });
   const description = editor.getByTestId("rule-description");
   await expect(description).toHaveText("届出が転出の場合");
+  // The form it prints: the initial 住民異動届, ticked; the 国保 form is offered but not.
+  const forms = editor.getByRole("group", { name: "印刷する様式" });
+  await expect(forms.getByRole("checkbox", { name: /^住民異動届/ })).toBeChecked();
+  await expect(forms.getByRole("checkbox", { name: /^国民健康保険 異動届/ })).not.toBeChecked();
   await expect(
     editor.getByRole("group", { name: "条件1: 届出の種類" }).getByLabel("転出", { exact: true }),
   ).toBeChecked();

@@ -87,12 +87,13 @@ test("a 転出's answer prints on its 住民異動届, shown before printing, li
   await page.goto(`/cases/${caseId}`);
   await expect(page.getByRole("heading", { level: 1, name: `対応 受付番号 ${caseId}` })).toBeFocused();
 
-  // 確認事項: the 転出届 asks whether the move-out was made with the My Number card.
+  // 確認事項: the 転出届 asks whether the move-out was made with the My Number card (its wording may
+  // have been edited by the catalog journey, which runs first).
   const card = region(page, "届出 (住民異動届)").getByRole("article", {
     name: `転出の届出（世帯番号 ${household}）`,
   });
   const navigation = card.getByRole("region", { name: /^確認事項/ });
-  const question = navigation.getByRole("combobox", { name: /マイナンバーカードを使った転出届/ });
+  const question = navigation.getByRole("combobox", { name: /転出届/ });
   await question.focus();
   await question.selectOption("no");
   await pressOn(navigation.getByRole("button", { name: "確認事項の回答を保存" }));

@@ -18,6 +18,7 @@ export interface ProcedureDraft {
   legalBasis: string;
   bring: string;
   questions: string[];
+  forms: string[];
   validFrom: string;
   validTo: string;
   rule: RuleDraft;
@@ -34,6 +35,7 @@ export function procedureDraftOf(p: ProcedureDefinition | undefined): ProcedureD
     legalBasis: p?.legalBasis ?? "",
     bring: (p?.bring ?? []).join("\n"),
     questions: [...(p?.questions ?? [])],
+    forms: [...(p?.forms ?? [])],
     validFrom: p?.validFrom ?? "",
     validTo: p?.validTo ?? "",
     rule: ruleDraftOf(p?.rule ?? null),
@@ -91,6 +93,7 @@ export function procedureOf(
       .filter(Boolean),
     rule: rule.condition,
     questions: draft.questions,
+    forms: draft.forms,
     validFrom: from.date,
     validTo: to.date,
   });
@@ -112,5 +115,6 @@ const fieldLabels: Record<string, string> = {
   legalBasis: "法令",
   bring: "持ち物",
   questions: "確認事項",
+  forms: "印刷する様式",
   counterId: "担当窓口",
 };

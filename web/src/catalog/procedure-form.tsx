@@ -5,6 +5,7 @@ import { useNavigate } from "react-router";
 import { ErrorSummary, type Issue, issueAt } from "../cases/form-errors.tsx";
 import { useSaveProcedure } from "./api.ts";
 import { ConflictNotice } from "./conflict-notice.tsx";
+import { FormPicker } from "./form-picker.tsx";
 import { type ProcedureDraft, procedureDraftOf, procedureOf } from "./procedure-draft.ts";
 import { ProcedureFields } from "./procedure-fields.tsx";
 import { QuestionPicker } from "./question-picker.tsx";
@@ -111,6 +112,12 @@ export function ProcedureForm({
         chosen={draft.questions}
         error={issueAt(issues, "questions")}
         onChange={(questions) => set("questions", questions)}
+      />
+      <FormPicker
+        id={fieldId("forms")}
+        chosen={draft.forms}
+        error={issueAt(issues, "forms")}
+        onChange={(forms) => set("forms", forms)}
       />
       <RuleEditor
         name="rule"
