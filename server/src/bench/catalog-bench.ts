@@ -1,21 +1,26 @@
 import { parseArgs } from "node:util";
 import { derivationFacts, type RegisterEnrollment, type RegisterMember } from "@ichimado/core/cases/facts";
 import { type ResidenceChangeInput, residenceChangeInputSchema } from "@ichimado/core/cases/residence-change";
+import type { CaseDetail } from "@ichimado/core/cases/schemas";
 import { catalogContentSchema } from "@ichimado/core/catalog/catalog-file";
 import { defaultProcedures, defaultQuestions } from "@ichimado/core/catalog/default-catalog";
 import { deriveProcedures } from "@ichimado/core/catalog/derive";
 import { questionsToAsk } from "@ichimado/core/catalog/navigation";
 import type { ProcedureDefinition } from "@ichimado/core/catalog/procedures";
 import { japanDate } from "@ichimado/core/common/dates";
+import { defaultFormFields, defaultForms } from "@ichimado/core/documents/default-forms";
 import { saveCatalog } from "../catalog/store.ts";
+import { seedDefaultForms } from "../documents/default-forms.ts";
+import { saveTemplateVersion } from "../documents/store.ts";
 import { insertHouseholds } from "../testing/register-fixture.ts";
-import { createTestApp } from "../testing/test-app.ts";
+import { createTestApp, type TestApp } from "../testing/test-app.ts";
 import { summarise } from "./stats.ts";
 
 /**
- * The catalog at the spec's capacity (300 procedures): parsing a stored version, deriving and
- * navigating for a typical household (pure), and taking the 住民異動届 and reading the case over
- * HTTP with that catalog in the database.
+ * The catalog at the spec's capacity (300 procedures, 120 form templates): parsing a stored
+ * version, deriving and navigating for a typical household (pure), and over HTTP with that catalog
+ * and those templates in the database: taking the 住民異動届, reading the case, listing the
+ * templates in force and printing the case's forms.
  */
 export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -24,12 +29,15 @@ export async function run(args: string[]): Promise<void> {
       procedures: { type: "string", default: "300" },
       rounds: { type: "string", default: "2000" },
       requests: { type: "string", default: "200" },
+      templates: { type: "string", default: "120" },
+      prints: { type: "string", default: "20" },
       engines: { type: "string", default: "embedded,postgresql" },
     },
   });
   const size = Number(values.procedures);
   const rounds = Number(values.rounds);
-  const procedures = catalogOf(size);
+  const templates = Number(values.templates);
+  const procedures = catalogOf(size, templates);
   const content = { procedures, questions: defaultQuestions };
   const json = JSON.parse(JSON.stringify(content)) as unknown;
   const today = japanDate(new Date());
@@ -71,12 +79,18 @@ export async function run(args: string[]): Promise<void> {
   for (const engine of values.engines.split(",")) {
     if (engine === "postgresql") process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/postgres";
     else delete process.env.DATABASE_URL;
-    api.push(...(await apiTimings(engine, content, input, Number(values.requests))));
+    api.push(
+      ...(await apiTimings(engine, content, input, {
+        requests: Number(values.requests),
+        templates,
+        prints: Number(values.prints),
+      })),
+    );
   }
 
   console.log(`\n### Catalog at capacity (${new Date().toISOString().slice(0, 10)})\n`);
   console.log(
-    `\`npm run bench -- catalog --procedures ${size} --rounds ${rounds}\` — ${derived.length} procedures derived per run\n`,
+    `\`npm run bench -- catalog --procedures ${size} --templates ${templates} --rounds ${rounds}\` — ${derived.length} procedures derived per run\n`,
   );
   console.log("| step (pure, in process) | runs | p50 ms | p99 ms | max ms |");
   console.log("|---|---|---|---|---|");
@@ -90,7 +104,7 @@ async function apiTimings(
   engine: string,
   content: { procedures: ProcedureDefinition[]; questions: typeof defaultQuestions },
   input: ResidenceChangeInput,
-  requests: number,
+  { requests, templates, prints }: { requests: number; templates: number; prints: number },
 ): Promise<string[]> {
   const t = await createTestApp();
   try {
@@ -100,11 +114,15 @@ async function apiTimings(
       assignments: [["johoseisaku", "systemAdmin"]],
     });
     await t.database.db.transaction().execute((trx) => saveCatalog(trx, content, admin, "bench"));
+    await installTemplates(t, templates);
     await t.createStaff({ loginId: "bench-clerk", assignments: [["shimin", "residentClerk"]] });
     const cookie = await t.login("bench-clerk");
     await t.call("POST", "/api/v1/auth/counter", { cookie, body: { counterId: "shimin" } });
     const take: number[] = [];
     const read: number[] = [];
+    const list: number[] = [];
+    const print: number[] = [];
+    let printed = 0;
     for (let i = 0; i < requests; i++) {
       const opened = await t.call("POST", "/api/v1/cases", { cookie, body: {} });
       const { id } = opened.json() as { id: number };
@@ -113,8 +131,22 @@ async function apiTimings(
       take.push(performance.now() - start);
       if (res.statusCode !== 201) throw new Error(`residenceChange refused: ${res.body}`);
       start = performance.now();
-      await t.call("GET", `/api/v1/cases/${id}`, { cookie });
+      const detail = await t.call("GET", `/api/v1/cases/${id}`, { cookie });
       read.push(performance.now() - start);
+      start = performance.now();
+      await t.call("GET", "/api/v1/document-templates", { cookie });
+      list.push(performance.now() - start);
+      if (i < prints) {
+        // Every form of the case's procedures in one PDF, as the 書類の印刷 button sends them.
+        const documents = (detail.json() as CaseDetail).procedures.flatMap((p) =>
+          p.forms.map((f) => ({ templateKey: f.key, procedureId: p.id })),
+        );
+        start = performance.now();
+        const pdf = await t.call("POST", `/api/v1/cases/${id}/documents`, { cookie, body: { documents } });
+        print.push(performance.now() - start);
+        if (pdf.statusCode !== 200) throw new Error(`print refused: ${pdf.body.slice(0, 300)}`);
+        printed = documents.length;
+      }
     }
     const line = (label: string, values: number[]) => {
       const s = summarise(values);
@@ -122,21 +154,61 @@ async function apiTimings(
     };
     return [
       line("take a 転出 (validate, derive, save)", take),
-      line("read the case (with navigation)", read),
+      line("read the case (with navigation and its forms)", read),
+      line(`list the ${templates} templates in force`, list),
+      line(`print the case's ${printed} forms as one PDF`, print),
     ];
   } finally {
     await t.close();
   }
 }
 
-/** The default catalog plus city variants of its entries, to the size asked for. */
-function catalogOf(size: number): ProcedureDefinition[] {
+/**
+ * The default catalog plus city variants of its entries, to the size asked for; each procedure
+ * without a form of its own names one of the bench's templates, so the templates are all in use.
+ */
+function catalogOf(size: number, templates: number): ProcedureDefinition[] {
   const definitions = [...defaultProcedures];
   for (let i = 0; definitions.length < size; i++) {
     const base = defaultProcedures[i % defaultProcedures.length] as ProcedureDefinition;
     definitions.push({ ...base, key: `${base.key}-v${Math.floor(i / defaultProcedures.length) + 2}` });
   }
-  return definitions.slice(0, size);
+  return definitions
+    .slice(0, size)
+    .map((d, i) =>
+      d.forms.length > 0 ? d : { ...d, forms: [benchFormKey(i % (templates - defaultForms.length))] },
+    );
+}
+
+const benchFormKey = (i: number) => `bench-form-${i + 1}`;
+
+/**
+ * The initial forms, then copies of them under other keys up to `count` templates: each a version
+ * with every field of a real form, over the initial forms' base PDFs.
+ */
+async function installTemplates(t: TestApp, count: number): Promise<void> {
+  const problem = await seedDefaultForms(t.database.db, t.config);
+  if (problem) throw new Error(problem);
+  const bases = await t.database.db.selectFrom("document_template").select(["key", "base_pdf_id"]).execute();
+  const baseOf = new Map(bases.map((b) => [b.key, b.base_pdf_id]));
+  for (let i = 0; i < count - defaultForms.length; i++) {
+    const form = defaultForms[i % defaultForms.length] as (typeof defaultForms)[number];
+    await t.database.db.transaction().execute((trx) =>
+      saveTemplateVersion(
+        trx,
+        {
+          key: benchFormKey(i),
+          name: `${form.name} ${i + 1}`,
+          basePdfId: baseOf.get(form.key) as number,
+          fields: defaultFormFields(form),
+          validFrom: "2000-01-01",
+          validTo: null,
+          baseVersion: null,
+        },
+        null,
+      ),
+    );
+  }
 }
 
 const fixture = {
