@@ -6,6 +6,7 @@ import { chooseCounterIfAsked, logIn } from "./support/auth.ts";
 import { expectNoSeriousViolations } from "./support/axe.ts";
 import { bannedPersons, city, isPlainHead, must } from "./support/city.ts";
 import { hiragana, pressOn, region } from "./support/keyboard.ts";
+import { collectPdfs, minimalPdf, nextPdf } from "./support/pdf.ts";
 
 // The server seeds its catalog from core's defaults: the procedure and the question edited here.
 const moveOut = must(
@@ -22,6 +23,8 @@ const question = must(
 const stamp = Date.now().toString(36);
 const newGuidance = `転出先の住所と転出予定日を確認し、転出証明書を交付する（e2e ${stamp}）。`;
 const newQuestionText = `マイナポータルで転出届を済ませていますか（e2e ${stamp}）。`;
+const leafletName = `転出される方へ（e2e ${stamp}）`;
+const leafletText = `Ichimado leaflet ${stamp}`;
 
 const activeMembers = (householdId: string | null) =>
   city.persons.filter((p) => p.householdId === householdId && p.status === "active" && p.kind === "resident");
@@ -103,6 +106,23 @@ test("an administrator edits a procedure and a question; a clerk sees the new gu
   const forms = editor.getByRole("group", { name: "印刷する様式" });
   await expect(forms.getByRole("checkbox", { name: /^住民異動届/ })).toBeChecked();
   await expect(forms.getByRole("checkbox", { name: /^国民健康保険 異動届/ })).not.toBeChecked();
+  // A leaflet for it: its PDF registered here, then ticked (saved with the procedure below).
+  const leaflets = editor.getByRole("group", { name: "添付する案内チラシ" });
+  await leaflets.getByText("案内チラシのPDFを登録する").click();
+  await leaflets.getByLabel("チラシのキー").fill(`e2e-guide-${stamp}`);
+  await leaflets.getByLabel("チラシの名前").fill(leafletName);
+  await leaflets.getByLabel("PDFファイル").setInputFiles({
+    name: "guide.pdf",
+    mimeType: "application/pdf",
+    buffer: minimalPdf(leafletText),
+  });
+  await pressOn(leaflets.getByRole("button", { name: "チラシを登録" }));
+  await slow(leaflets.getByRole("status")).toHaveText(
+    `案内チラシ e2e-guide-${stamp} を登録しました（版 1、1ページ）`,
+  );
+  await leaflets
+    .getByRole("checkbox", { name: new RegExp(`^${leafletName.replace(/[()（）]/g, ".")}`) })
+    .check();
   await expect(
     editor.getByRole("group", { name: "条件1: 届出の種類" }).getByLabel("転出", { exact: true }),
   ).toBeChecked();
@@ -127,7 +147,9 @@ test("an administrator edits a procedure and a question; a clerk sees the new gu
   await retype(editor.getByLabel("職員向けの案内"), newGuidance);
   await editor.getByLabel("変更理由").fill("転出届の案内を見直し");
   await pressOn(editor.getByRole("button", { name: "手続きを保存" }));
-  await slow(editor.getByRole("status")).toHaveText(`版 ${base + 1} として保存しました`);
+  await slow(editor.getByRole("group", { name: "保存", exact: true }).getByRole("status")).toHaveText(
+    `版 ${base + 1} として保存しました`,
+  );
   await expect(editor.getByTestId("base-version")).toHaveText(`版 ${base + 1} をもとに編集しています`);
 
   // A navigation question's text.
@@ -213,6 +235,7 @@ test("an administrator edits a procedure and a question; a clerk sees the new gu
   await expect(page.getByRole("heading", { name: "ログイン" })).toBeVisible();
 
   // 市民課: a 転出 taken in a new case carries the new guidance.
+  const pdfs = await collectPdfs(page);
   await logIn(page, "shimin01");
   await chooseCounterIfAsked(page, "市民課");
   await page
@@ -263,4 +286,13 @@ test("an administrator edits a procedure and a question; a clerk sees the new gu
     .filter({ has: page.getByRole("rowheader", { name: "転出届", exact: true }) });
   await pressOn(moveOutRow.getByRole("button", { name: /理由・案内/ }));
   await expect(table.getByText(newGuidance)).toBeVisible();
+
+  // The leaflet is offered with the case's forms and prints on its own when only it is ticked.
+  const documents = region(page, "書類の印刷");
+  const leaflet = documents.getByRole("checkbox", { name: leafletName });
+  await expect(leaflet).toBeChecked();
+  for (const box of await documents.getByRole("group", { name: "印刷する様式" }).getByRole("checkbox").all())
+    await box.uncheck();
+  await pressOn(documents.getByRole("button", { name: "選択した書類を印刷（1 件）" }));
+  expect(await nextPdf(pdfs, 1, /\/documents$/)).toContain(leafletText.replace(/\s+/g, ""));
 });

@@ -1,11 +1,8 @@
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { chooseCounterIfAsked, logIn } from "./support/auth.ts";
 import { city, isPlainHead, must } from "./support/city.ts";
 import { pressOn, region } from "./support/keyboard.ts";
+import { collectPdfs, nextPdf } from "./support/pdf.ts";
 
 const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(new Date());
 const members = (householdId: string | null) =>
@@ -17,48 +14,6 @@ const head = must(
 );
 const household = must(head.householdId ?? undefined, "household");
 const destination = "島根県松江市殿町1番地";
-
-/** The PDF text poppler extracts, without the gaps it puts for wide spaces. */
-function pdfTextOf(pdf: Buffer): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ichimado-e2e-pdf-"));
-  try {
-    const file = path.join(dir, "printed.pdf");
-    fs.writeFileSync(file, pdf);
-    return execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(
-      /\s+/g,
-      "",
-    );
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/**
- * Keeps each PDF the server sends the page (by URL path), as the browser received it: the page holds
- * it only as a blob, which the browser's own records of the response do not keep.
- */
-async function collectPdfs(page: Page): Promise<{ path: string; pdf: Buffer }[]> {
-  const pdfs: { path: string; pdf: Buffer }[] = [];
-  await page.route(/\/api\/v1\/cases\/\d+\/(documents|guide-sheet)/, async (route) => {
-    const response = await route.fetch();
-    if (response.headers()["content-type"] === "application/pdf")
-      pdfs.push({ path: new URL(route.request().url()).pathname, pdf: await response.body() });
-    await route.fulfill({ response });
-  });
-  return pdfs;
-}
-
-/** The next PDF received, which must have come from a path matching `pattern`. */
-async function nextPdf(
-  pdfs: { path: string; pdf: Buffer }[],
-  count: number,
-  pattern: RegExp,
-): Promise<string> {
-  await expect.poll(() => pdfs.length).toBe(count);
-  const last = must(pdfs[count - 1], "pdf");
-  expect(last.path).toMatch(pattern);
-  return pdfTextOf(last.pdf);
-}
 
 test("a 転出's answer prints on its 住民異動届, shown before printing, listed, and reprinted the same", async ({
   page,
@@ -105,7 +60,7 @@ test("a 転出's answer prints on its 住民異動届, shown before printing, li
   await expect(form).toBeChecked();
   for (const box of await documents.getByRole("checkbox").all())
     if ((await box.getAttribute("id")) !== (await form.getAttribute("id"))) await box.uncheck();
-  await pressOn(documents.getByRole("button", { name: "選択した様式を印刷（1 件）" }));
+  await pressOn(documents.getByRole("button", { name: "選択した書類を印刷（1 件）" }));
   const text = await nextPdf(pdfs, 1, new RegExp(`^/api/v1/cases/${caseId}/documents$`));
   for (const expected of ["住民異動届", destination, head.name, "マイナンバーカードによる転出", "いいえ"])
     expect(text).toContain(expected.replace(/\s+/g, ""));

@@ -187,6 +187,8 @@ export const caseProcedureSchema = z.object({
   bring: z.array(z.string()),
   /** the forms printed for it that are in force today (様式キー and name) */
   forms: z.array(z.object({ key: z.string(), name: z.string() })),
+  /** its leaflets (案内チラシ) that have a PDF registered */
+  leaflets: z.array(z.object({ key: z.string(), name: z.string() })),
   status: procedureStatusSchema,
   /** whether this counter may take it, or refers the visitor to the handling counter */
   handling: z.enum(["handledHere", "referred"]),

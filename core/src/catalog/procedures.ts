@@ -30,6 +30,8 @@ export const procedureDefinitionSchema = z
     questions: z.array(z.string().min(1).max(41)).max(20).default([]),
     /** form templates (様式キー) printed for it, filled from the register, the case and the answers */
     forms: z.array(templateKeySchema).max(20).default([]),
+    /** leaflets (案内チラシ) handed out with it: attached after its forms when printed */
+    leaflets: z.array(templateKeySchema).max(10).default([]),
     validFrom: z.string().date().nullable().default(null),
     validTo: z.string().date().nullable().default(null),
   })

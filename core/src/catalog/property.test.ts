@@ -223,6 +223,7 @@ describe("rules never throw", () => {
           validTo: null,
           questions: [],
           forms: [],
+          leaflets: [],
         }),
       ),
       { maxLength: 5 },
@@ -264,6 +265,7 @@ describe("rules never throw", () => {
             validTo: null,
             questions: checkItems,
             forms: [],
+            leaflets: [],
           }),
         );
         const asked = questionsToAsk(questions, definitions, f);

@@ -41,21 +41,27 @@ export const templateDraftSchema = z.object({
 /** print even though a name holds a character no font can draw (the clerk was told which) */
 const acknowledge = z.boolean().default(false);
 
-export const printRequestSchema = z.object({
-  documents: z
-    .array(
-      z.object({
-        templateKey: z.string().min(1).max(61),
-        /** the procedure the form is for: gives the person, the 住民異動届 and its answers */
-        procedureId: z.number().int().positive().nullable().default(null),
-        /** the person the form is about, when not the procedure's */
-        personId: personIdSchema.nullable().default(null),
-      }),
-    )
-    .min(1, "印刷する様式を選んでください")
-    .max(30, "一度に印刷できるのは30件までです"),
-  acknowledgeMissingGlyphs: acknowledge,
-});
+export const printRequestSchema = z
+  .object({
+    documents: z
+      .array(
+        z.object({
+          templateKey: z.string().min(1).max(61),
+          /** the procedure the form is for: gives the person, the 住民異動届 and its answers */
+          procedureId: z.number().int().positive().nullable().default(null),
+          /** the person the form is about, when not the procedure's */
+          personId: personIdSchema.nullable().default(null),
+        }),
+      )
+      .max(30, "一度に印刷できるのは30件までです"),
+    /** leaflets (案内チラシ) to attach after the forms, by key: each one's newest version */
+    leaflets: z.array(z.string().min(1).max(61)).max(20).default([]),
+    acknowledgeMissingGlyphs: acknowledge,
+  })
+  .refine((r) => r.documents.length + r.leaflets.length > 0, {
+    message: "印刷する様式か案内チラシを選んでください",
+    path: ["documents"],
+  });
 export type PrintRequest = z.infer<typeof printRequestSchema>;
 
 export const reprintRequestSchema = z
@@ -68,6 +74,19 @@ export const guideSheetQuerySchema = z.object({
     .default("false")
     .transform((v) => v === "true"),
 });
+
+export const leafletListSchema = z.object({
+  leaflets: z.array(
+    z.object({
+      key: z.string(),
+      version: z.number(),
+      name: z.string(),
+      pages: z.number(),
+      created: z.object({ staffName: z.string(), at: z.string() }),
+    }),
+  ),
+});
+export const leafletSavedSchema = z.object({ key: z.string(), version: z.number(), pages: z.number() });
 
 export const printedDocumentSchema = z.object({
   id: z.number(),

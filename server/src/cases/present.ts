@@ -132,11 +132,17 @@ export async function caseDetail(
     db.selectFrom("counter").select(["id", "name", "place"]).execute(),
   ]);
 
-  const formNames = await formsInForce(
-    db,
-    procedures.rows.flatMap((p) => p.definition.forms ?? []),
-    today,
-  );
+  const [formNames, leafletNames] = await Promise.all([
+    formsInForce(
+      db,
+      procedures.rows.flatMap((p) => p.definition.forms ?? []),
+      today,
+    ),
+    leafletsRegistered(
+      db,
+      procedures.rows.flatMap((p) => p.definition.leaflets ?? []),
+    ),
+  ]);
   const visitor = row.visitor as StoredVisitor | null;
   const households = [
     ...new Set(residenceChanges.rows.map((n) => n.input.householdId).filter((h): h is string => h !== null)),
@@ -248,6 +254,10 @@ export async function caseDetail(
           const name = formNames.get(key);
           return name === undefined ? [] : [{ key, name }];
         }),
+        leaflets: (d.leaflets ?? []).flatMap((key) => {
+          const name = leafletNames.get(key);
+          return name === undefined ? [] : [{ key, name }];
+        }),
         status: p.status,
         handling: auth.permissions.acceptedProgrammes.has(programme) ? "handledHere" : "referred",
         counter: { id: d.counterId, name: counter?.name ?? d.counterId, place: counter?.place ?? "" },
@@ -269,6 +279,20 @@ async function formsInForce(db: Db, keys: readonly string[], today: string): Pro
     .where("key", "in", [...new Set(keys)])
     .where("valid_from", "<=", today)
     .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", today)]))
+    .orderBy("key")
+    .orderBy("version", "desc")
+    .execute();
+  return new Map(rows.map((r) => [r.key, r.name]));
+}
+
+/** Names (newest version) of the leaflets among `keys` that have a PDF registered. */
+async function leafletsRegistered(db: Db, keys: readonly string[]): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("document_leaflet")
+    .select(["key", "name"])
+    .distinctOn("key")
+    .where("key", "in", [...new Set(keys)])
     .orderBy("key")
     .orderBy("version", "desc")
     .execute();

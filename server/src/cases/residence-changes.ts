@@ -30,7 +30,7 @@ export type ProcedureSnapshot = Pick<
   "key" | "name" | "programme" | "counterId" | "guidance" | "legalBasis" | "bring"
 > &
   // rows saved before procedures named their forms have none
-  Partial<Pick<ProcedureDefinition, "forms">>;
+  Partial<Pick<ProcedureDefinition, "forms" | "leaflets">>;
 
 const snapshot = (d: ProcedureDefinition): ProcedureSnapshot => ({
   key: d.key,
@@ -41,6 +41,7 @@ const snapshot = (d: ProcedureDefinition): ProcedureSnapshot => ({
   legalBasis: d.legalBasis,
   bring: d.bring,
   forms: d.forms,
+  leaflets: d.leaflets,
 });
 
 /**

@@ -357,6 +357,15 @@ export interface DocumentTemplateTable {
   created_at: GeneratedTimestamp;
 }
 
+export interface DocumentLeafletTable {
+  key: string;
+  version: number;
+  name: string;
+  pdf_id: number;
+  created_by: number | null;
+  created_at: GeneratedTimestamp;
+}
+
 export interface PrintedDocumentTable {
   id: Generated<number>;
   case_id: number;
@@ -407,5 +416,6 @@ export interface Database {
   case_event: CaseEventTable;
   document_base_pdf: DocumentBasePdfTable;
   document_template: DocumentTemplateTable;
+  document_leaflet: DocumentLeafletTable;
   printed_document: PrintedDocumentTable;
 }

@@ -1,13 +1,20 @@
 import { japanDate } from "@ichimado/core/common/dates";
 import {
   basePdfSavedSchema,
+  leafletListSchema,
+  leafletSavedSchema,
   templateDraftSchema,
   templateSavedSchema,
   templateVersionListSchema,
 } from "@ichimado/core/documents/api";
 import { bindFields } from "@ichimado/core/documents/bind";
 import { sampleDocumentData } from "@ichimado/core/documents/sample";
-import { answerKeyOf, fieldPlacementProblems, templateSaveSchema } from "@ichimado/core/documents/template";
+import {
+  answerKeyOf,
+  fieldPlacementProblems,
+  templateKeySchema,
+  templateSaveSchema,
+} from "@ichimado/core/documents/template";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -17,7 +24,25 @@ import { HttpError } from "../platform/errors.ts";
 import { prepareBasePdf } from "./base-pdf.ts";
 import { documentFonts } from "./fonts.ts";
 import { renderForms } from "./render.ts";
-import { allTemplateVersions, loadBasePdf, saveBasePdf, saveTemplateVersion } from "./store.ts";
+import {
+  allLeaflets,
+  allTemplateVersions,
+  loadBasePdf,
+  saveBasePdf,
+  saveLeaflet,
+  saveTemplateVersion,
+} from "./store.ts";
+
+/** An uploaded PDF (raw body), checked and read for its page sizes. */
+async function readPdfBody(body: unknown): Promise<NonNullable<Awaited<ReturnType<typeof prepareBasePdf>>>> {
+  if (!Buffer.isBuffer(body) || body.subarray(0, 5).toString("latin1") !== "%PDF-") {
+    throw new HttpError(400, "VALIDATION", "PDFファイルを application/octet-stream で送ってください");
+  }
+  const prepared = await prepareBasePdf(body);
+  if (!prepared)
+    throw new HttpError(400, "VALIDATION", "PDFとして読めません (壊れているか、暗号化されています)");
+  return prepared;
+}
 
 const access = { access: { kind: "permission", permission: "catalogAdmin" } } as const;
 const basePdfMaxBytes = 20 * 1024 * 1024;
@@ -40,13 +65,7 @@ export async function documentAdminRoutes(app: FastifyInstance, ctx: AppContext)
       },
     },
     async (request, reply) => {
-      const body = request.body;
-      if (!Buffer.isBuffer(body) || body.subarray(0, 5).toString("latin1") !== "%PDF-") {
-        throw new HttpError(400, "VALIDATION", "PDFファイルを application/octet-stream で送ってください");
-      }
-      const prepared = await prepareBasePdf(body);
-      if (!prepared)
-        throw new HttpError(400, "VALIDATION", "PDFとして読めません (壊れているか、暗号化されています)");
+      const prepared = await readPdfBody(request.body);
       const auth = requireAuth(request);
       const { bytes, pages } = prepared;
       const id = await saveBasePdf(ctx.db, {
@@ -58,10 +77,53 @@ export async function documentAdminRoutes(app: FastifyInstance, ctx: AppContext)
       await ctx.audit.write(ctx.db, actorOf(request), {
         action: "settings.change",
         target: `document_base_pdf:${id}`,
-        detail: { name: request.query.name, bytes: body.length, pages: pages.length },
+        detail: { name: request.query.name, bytes: bytes.length, pages: pages.length },
         outcome: "success",
       });
       return reply.status(201).send({ id, pages });
+    },
+  );
+
+  r.get(
+    "/api/v1/admin/documents/leaflets",
+    { config: access, schema: { response: { 200: leafletListSchema } } },
+    async () => ({ leaflets: await allLeaflets(ctx.db) }),
+  );
+
+  r.post(
+    "/api/v1/admin/documents/leaflets",
+    {
+      config: access,
+      bodyLimit: basePdfMaxBytes,
+      schema: {
+        querystring: z.object({
+          key: templateKeySchema,
+          name: z.string().trim().min(1, "チラシの名前を指定してください").max(80),
+        }),
+        response: { 201: leafletSavedSchema },
+      },
+    },
+    async (request, reply) => {
+      const prepared = await readPdfBody(request.body);
+      const auth = requireAuth(request);
+      const { key, name } = request.query;
+      const version = await ctx.db.transaction().execute(async (trx) => {
+        const pdfId = await saveBasePdf(trx, {
+          name,
+          bytes: prepared.bytes,
+          pages: prepared.pages,
+          staffId: auth.staffId,
+        });
+        const v = await saveLeaflet(trx, { key, name, pdfId, staffId: auth.staffId });
+        await ctx.audit.write(trx, actorOf(request), {
+          action: "settings.change",
+          target: `document_leaflet:${key}:${v}`,
+          detail: { name, pages: prepared.pages.length },
+          outcome: "success",
+        });
+        return v;
+      });
+      return reply.status(201).send({ key, version, pages: prepared.pages.length });
     },
   );
 

@@ -5,16 +5,21 @@ import type { CaseDetail } from "@ichimado/core/cases/schemas";
 import { japanDate } from "@ichimado/core/common/dates";
 import type { TemplateVersion } from "@ichimado/core/documents/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCatalog, saveCatalog } from "../catalog/store.ts";
 import { insertHouseholds } from "../testing/register-fixture.ts";
 import { createTestApp, type TestApp } from "../testing/test-app.ts";
 import { seedDefaultForms } from "./default-forms.ts";
-import { pdfText } from "./testing/poppler.ts";
+import { documentFonts } from "./fonts.ts";
+import { renderPdf } from "./render.ts";
+import { pdfPages, pdfText } from "./testing/poppler.ts";
 
 /** The initial forms: installed once, offered with the procedures that name them, filled in. */
 let t: TestApp;
 let dataDir: string;
 let clerk: string;
 let admin: string;
+let moveOutCase: number;
+let moveOutProcedure: number;
 const today = japanDate(new Date());
 const squeeze = (s: string) => s.replace(/\s+/g, "");
 
@@ -97,6 +102,8 @@ describe("initial forms", () => {
     const nhi = detail.procedures.find((p) => p.key === "nhi-loss");
     expect(nhi?.forms).toEqual([{ key: "nhi-change-notice", name: "国民健康保険 異動届" }]);
 
+    moveOutCase = id;
+    moveOutProcedure = moveOut?.id ?? 0;
     const printed = await t.call("POST", `/api/v1/cases/${id}/documents`, {
       cookie: clerk,
       body: {
@@ -122,5 +129,114 @@ describe("initial forms", () => {
       "男",
     ])
       expect(text).toContain(squeeze(expected));
+  });
+
+  it("attach a procedure's leaflet after its forms; an unknown leaflet is refused", async () => {
+    const upload = (key: string, body: Buffer) =>
+      t.app.inject({
+        method: "POST",
+        url: `/api/v1/admin/documents/leaflets?key=${key}&name=${encodeURIComponent("転出される方へ")}`,
+        headers: {
+          cookie: admin,
+          "x-requested-with": "ichimado",
+          "content-type": "application/octet-stream",
+        },
+        payload: body,
+      });
+    const leaflet = Buffer.from(
+      await renderPdf({
+        base: { width: 210, height: 297, padding: [0, 0, 0, 0] },
+        pageCount: 1,
+        texts: [
+          {
+            name: "text",
+            page: 0,
+            x: 20,
+            y: 20,
+            width: 170,
+            height: 12,
+            role: "body",
+            size: 16,
+            align: "left",
+            value: "転出される方へ：ごみ袋の精算のご案内",
+          },
+        ],
+        fonts: await documentFonts(t.config),
+        title: "転出される方へ",
+      }),
+    );
+    const saved = await upload("move-out-guide", leaflet);
+    expect(saved.statusCode, saved.body).toBe(201);
+    expect(saved.json()).toEqual({ key: "move-out-guide", version: 1, pages: 1 });
+    const refused = await upload("move-out-guide", Buffer.from("not a pdf"));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ error: { message: expect.stringMatching(/PDF/) } });
+    const badKey = await upload("転出", leaflet);
+    expect(badKey.statusCode).toBe(400);
+    const clerkUpload = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/admin/documents/leaflets?key=x-guide&name=x",
+      headers: { cookie: clerk, "x-requested-with": "ichimado", "content-type": "application/octet-stream" },
+      payload: leaflet,
+    });
+    expect(clerkUpload.statusCode).toBe(403);
+
+    // The catalog names it for the 転出届: the case offers it beside the form.
+    const catalog = await loadCatalog(t.database.db);
+    const adminId = await t.database.db
+      .selectFrom("staff_user")
+      .select("id")
+      .where("login_id", "=", "formadmin")
+      .executeTakeFirstOrThrow();
+    await t.database.db.transaction().execute((trx) =>
+      saveCatalog(
+        trx,
+        {
+          questions: catalog.questions,
+          procedures: catalog.procedures.map((p) =>
+            p.key === "move-out-notice" ? { ...p, leaflets: ["move-out-guide"] } : p,
+          ),
+        },
+        adminId.id,
+        "チラシを追加",
+      ),
+    );
+    const detail = (
+      await t.call("GET", `/api/v1/cases/${moveOutCase}`, { cookie: clerk })
+    ).json() as CaseDetail;
+    // Procedures keep the definition they were derived with: the leaflet comes with a new 転出.
+    expect(detail.procedures.find((p) => p.id === moveOutProcedure)?.leaflets).toEqual([]);
+
+    const printed = await t.call("POST", `/api/v1/cases/${moveOutCase}/documents`, {
+      cookie: clerk,
+      body: {
+        documents: [{ templateKey: "resident-move-notice", procedureId: moveOutProcedure }],
+        leaflets: ["move-out-guide"],
+      },
+    });
+    expect(printed.statusCode, printed.body.slice(0, 300)).toBe(200);
+    expect(await pdfPages(printed.rawPayload)).toBe(2);
+    const text = squeeze(await pdfText(printed.rawPayload));
+    expect(text.indexOf("住民異動届")).toBeLessThan(text.indexOf("ごみ袋の精算"));
+    const only = await t.call("POST", `/api/v1/cases/${moveOutCase}/documents`, {
+      cookie: clerk,
+      body: { documents: [], leaflets: ["move-out-guide"] },
+    });
+    expect(only.statusCode).toBe(200);
+    expect(await pdfPages(only.rawPayload)).toBe(1);
+    const unknown = await t.call("POST", `/api/v1/cases/${moveOutCase}/documents`, {
+      cookie: clerk,
+      body: { documents: [], leaflets: ["no-such-leaflet"] },
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({
+      error: { message: "案内チラシ no-such-leaflet は登録されていません" },
+    });
+    const none = await t.call("POST", `/api/v1/cases/${moveOutCase}/documents`, {
+      cookie: clerk,
+      body: { documents: [] },
+    });
+    expect(none.statusCode).toBe(400);
+    expect(none.body).toContain("印刷する様式か案内チラシを選んでください");
   });
 });

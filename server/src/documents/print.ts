@@ -7,12 +7,13 @@ import { loadCatalog } from "../catalog/store.ts";
 import type { Db } from "../db/database.ts";
 import type { AppContext } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
+import { bytesOf, joinPdfs } from "./base-pdf.ts";
 import { loadCaseForPrint, resolveTargets } from "./case-data.ts";
 import { documentFonts } from "./fonts.ts";
 import { type CheckedText, missingGlyphs, refuseMissingGlyphs } from "./glyph-check.ts";
 import { assertPrintable, type NewPrinted, recordPrint } from "./record.ts";
 import { type FormToRender, renderForms } from "./render.ts";
-import { loadBasePdf, type TemplateRow, templatesInForce } from "./store.ts";
+import { leafletPdfs, loadBasePdf, type TemplateRow, templatesInForce } from "./store.ts";
 
 export interface Printed {
   pdf: Uint8Array;
@@ -78,8 +79,16 @@ export async function printForms(
   const problems = missingGlyphs(texts, fonts);
   if (!request.acknowledgeMissingGlyphs) refuseMissingGlyphs(problems);
 
+  // Leaflets go after the forms, as handed over: unknown keys are refused before anything is recorded.
+  const leaflets = await leafletPdfs(ctx.db, [...new Set(request.leaflets)]);
   const forms = await Promise.all(documents.map((d) => formToRender(ctx.db, d.template, d.values)));
-  const pdf = await renderForms(forms, fonts, documents.map((d) => d.template.name).join("・"));
+  const filled =
+    forms.length > 0
+      ? bytesOf(await renderForms(forms, fonts, documents.map((d) => d.template.name).join("・")))
+      : undefined;
+  const parts = filled ? [filled, ...leaflets] : leaflets;
+  const pdf = parts.length === 1 ? (parts[0] as Uint8Array) : await joinPdfs(parts);
+  if (documents.length === 0) return { pdf, ids: [] };
   const ids = await recordPrint(
     ctx,
     actor,

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { TemplateVersion } from "@ichimado/core/documents/api";
+import type { leafletListSchema, TemplateVersion } from "@ichimado/core/documents/api";
 import {
   type TemplateField,
   type TemplateSave,
@@ -15,6 +15,7 @@ import { bytesOf, type PageSize } from "./base-pdf.ts";
 /** Base PDFs and template versions: written once, never changed, so they are cached by id. */
 
 const fieldsSchema = z.array(templateFieldSchema);
+type LeafletList = z.infer<typeof leafletListSchema>;
 
 export async function saveBasePdf(
   db: Db,
@@ -189,4 +190,65 @@ export async function saveTemplateVersion(
     })
     .execute();
   return version;
+}
+
+/** Saves a leaflet's PDF as the next version of its key (insert-only, like templates). */
+export async function saveLeaflet(
+  trx: Transaction<Database>,
+  input: { key: string; name: string; pdfId: number; staffId: number | null },
+): Promise<number> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`document_leaflet:${input.key}`}))`.execute(trx);
+  const latest = await trx
+    .selectFrom("document_leaflet")
+    .select((eb) => eb.fn.max("version").as("version"))
+    .where("key", "=", input.key)
+    .executeTakeFirstOrThrow();
+  const version = (latest.version ?? 0) + 1;
+  await trx
+    .insertInto("document_leaflet")
+    .values({ key: input.key, version, name: input.name, pdf_id: input.pdfId, created_by: input.staffId })
+    .execute();
+  return version;
+}
+
+/** Every leaflet key at its newest version, with its page count and who registered it. */
+export async function allLeaflets(db: Db): Promise<LeafletList["leaflets"]> {
+  const rows = await db
+    .selectFrom("document_leaflet as l")
+    .innerJoin("document_base_pdf as p", "p.id", "l.pdf_id")
+    .leftJoin("staff_user as s", "s.id", "l.created_by")
+    .select(["l.key", "l.version", "l.name", "p.pages", "s.name as staff_name", "l.created_at"])
+    .distinctOn("l.key")
+    .orderBy("l.key")
+    .orderBy("l.version", "desc")
+    .execute();
+  return rows.map((r) => ({
+    key: r.key,
+    version: r.version,
+    name: r.name,
+    pages: (r.pages as unknown[]).length,
+    created: { staffName: r.staff_name ?? "初期設定", at: r.created_at.toISOString() },
+  }));
+}
+
+/** The newest version's PDF of each leaflet key, in the order asked; unknown keys are refused. */
+export async function leafletPdfs(db: Db, keys: readonly string[]): Promise<Uint8Array<ArrayBuffer>[]> {
+  if (keys.length === 0) return [];
+  const rows = await db
+    .selectFrom("document_leaflet")
+    .select(["key", "pdf_id"])
+    .distinctOn("key")
+    .where("key", "in", [...keys])
+    .orderBy("key")
+    .orderBy("version", "desc")
+    .execute();
+  const pdfOf = new Map(rows.map((r) => [r.key, r.pdf_id]));
+  return Promise.all(
+    keys.map(async (key) => {
+      const id = pdfOf.get(key);
+      const pdf = id === undefined ? undefined : await loadBasePdf(db, id);
+      if (!pdf) throw new HttpError(404, "NOT_FOUND", `案内チラシ ${key} は登録されていません`);
+      return pdf.bytes;
+    }),
+  );
 }

@@ -19,6 +19,7 @@ export interface ProcedureDraft {
   bring: string;
   questions: string[];
   forms: string[];
+  leaflets: string[];
   validFrom: string;
   validTo: string;
   rule: RuleDraft;
@@ -36,6 +37,7 @@ export function procedureDraftOf(p: ProcedureDefinition | undefined): ProcedureD
     bring: (p?.bring ?? []).join("\n"),
     questions: [...(p?.questions ?? [])],
     forms: [...(p?.forms ?? [])],
+    leaflets: [...(p?.leaflets ?? [])],
     validFrom: p?.validFrom ?? "",
     validTo: p?.validTo ?? "",
     rule: ruleDraftOf(p?.rule ?? null),
@@ -94,6 +96,7 @@ export function procedureOf(
     rule: rule.condition,
     questions: draft.questions,
     forms: draft.forms,
+    leaflets: draft.leaflets,
     validFrom: from.date,
     validTo: to.date,
   });
@@ -116,5 +119,6 @@ const fieldLabels: Record<string, string> = {
   bring: "持ち物",
   questions: "確認事項",
   forms: "印刷する様式",
+  leaflets: "添付する案内チラシ",
   counterId: "担当窓口",
 };

@@ -5,7 +5,7 @@ import { useNavigate } from "react-router";
 import { ErrorSummary, type Issue, issueAt } from "../cases/form-errors.tsx";
 import { useSaveProcedure } from "./api.ts";
 import { ConflictNotice } from "./conflict-notice.tsx";
-import { FormPicker } from "./form-picker.tsx";
+import { FormPicker, LeafletPicker } from "./form-picker.tsx";
 import { type ProcedureDraft, procedureDraftOf, procedureOf } from "./procedure-draft.ts";
 import { ProcedureFields } from "./procedure-fields.tsx";
 import { QuestionPicker } from "./question-picker.tsx";
@@ -118,6 +118,12 @@ export function ProcedureForm({
         chosen={draft.forms}
         error={issueAt(issues, "forms")}
         onChange={(forms) => set("forms", forms)}
+      />
+      <LeafletPicker
+        id={fieldId("leaflets")}
+        chosen={draft.leaflets}
+        error={issueAt(issues, "leaflets")}
+        onChange={(leaflets) => set("leaflets", leaflets)}
       />
       <RuleEditor
         name="rule"

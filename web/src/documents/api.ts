@@ -14,7 +14,7 @@ export function usePrintHistory(caseId: number) {
 
 /** What to print: chosen forms, a reprint of one document, or the 手続き案内書. */
 export type PrintJob =
-  | { kind: "forms"; documents: PrintRequest["documents"] }
+  | { kind: "forms"; documents: PrintRequest["documents"]; leaflets: string[] }
   | { kind: "reprint"; documentId: number }
   | { kind: "guideSheet" };
 
@@ -23,6 +23,7 @@ function request(caseId: number, job: PrintJob, acknowledgeMissingGlyphs: boolea
     case "forms":
       return apiPdf("POST", `/cases/${caseId}/documents`, {
         documents: job.documents,
+        leaflets: job.leaflets,
         acknowledgeMissingGlyphs,
       });
     case "reprint":

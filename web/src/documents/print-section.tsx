@@ -16,6 +16,13 @@ interface FormChoice {
   personName: string | null;
 }
 
+/** The case's leaflets, once each however many procedures hand the same one out. */
+function leafletChoices(detail: CaseDetail): { key: string; name: string }[] {
+  const byKey = new Map<string, string>();
+  for (const p of detail.procedures) for (const l of p.leaflets) byKey.set(l.key, l.name);
+  return [...byKey].map(([key, name]) => ({ key, name }));
+}
+
 function formChoices(detail: CaseDetail): FormChoice[] {
   return detail.procedures.flatMap((p) =>
     p.forms.map((f) => ({
@@ -39,6 +46,14 @@ export function PrintSection({ detail }: { detail: CaseDetail }) {
   // Every form is ticked until the clerk unticks it: a procedure added later brings its forms ticked.
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const chosen = choices.filter((c) => !unticked.has(c.id));
+  const leaflets = leafletChoices(detail);
+  const chosenLeaflets = leaflets.filter((l) => !unticked.has(`leaflet:${l.key}`));
+  const toggle = (choice: string, on: boolean) => {
+    const next = new Set(unticked);
+    if (on) next.delete(choice);
+    else next.add(choice);
+    setUnticked(next);
+  };
   const print = usePrint(detail.id);
   const [preview, setPreview] = useState<{ url: string; title: string } | null>(null);
   // A print refused for characters no font can draw, kept so the clerk can print it with blanks.
@@ -70,9 +85,10 @@ export function PrintSection({ detail }: { detail: CaseDetail }) {
     );
   };
 
+  const count = chosen.length + chosenLeaflets.length;
   const printChosen = () => {
-    if (chosen.length === 0) {
-      setLocalError("印刷する様式を選んでください");
+    if (count === 0) {
+      setLocalError("印刷する様式か案内チラシを選んでください");
       return;
     }
     run(
@@ -83,8 +99,9 @@ export function PrintSection({ detail }: { detail: CaseDetail }) {
           procedureId: c.procedureId,
           personId: null,
         })),
+        leaflets: chosenLeaflets.map((l) => l.key),
       },
-      chosen.length === 1 ? (chosen[0]?.label ?? "様式") : `様式 ${chosen.length} 件`,
+      count === 1 ? (chosen[0]?.label ?? chosenLeaflets[0]?.name ?? "書類") : `書類 ${count} 件`,
     );
   };
 
@@ -101,20 +118,29 @@ export function PrintSection({ detail }: { detail: CaseDetail }) {
               id={`${id}-${c.id}`}
               label={c.label}
               checked={!unticked.has(c.id)}
-              onChange={(on) => {
-                const next = new Set(unticked);
-                if (on) next.delete(c.id);
-                else next.add(c.id);
-                setUnticked(next);
-              }}
+              onChange={(on) => toggle(c.id, on)}
+            />
+          ))}
+        </fieldset>
+      )}
+      {leaflets.length > 0 && (
+        <fieldset className="flex flex-col gap-1">
+          <legend className="text-std-16B-170">添付する案内チラシ</legend>
+          {leaflets.map((l) => (
+            <Checkbox
+              key={l.key}
+              id={`${id}-leaflet-${l.key}`}
+              label={l.name}
+              checked={!unticked.has(`leaflet:${l.key}`)}
+              onChange={(on) => toggle(`leaflet:${l.key}`, on)}
             />
           ))}
         </fieldset>
       )}
       <div className="flex flex-wrap gap-3">
-        {choices.length > 0 && (
+        {choices.length + leaflets.length > 0 && (
           <StepButton pending={print.isPending} onClick={printChosen}>
-            選択した様式を印刷（{chosen.length} 件）
+            選択した書類を印刷（{count} 件）
           </StepButton>
         )}
         <StepButton

@@ -70,11 +70,12 @@ export const certifiedCareLevels = [
 
 /** A catalog entry valid without end; the catalog issue adds versions with dates. */
 export const procedure = (
-  definition: Omit<ProcedureDefinition, "validFrom" | "validTo" | "questions" | "forms"> &
-    Partial<Pick<ProcedureDefinition, "questions" | "forms">>,
+  definition: Omit<ProcedureDefinition, "validFrom" | "validTo" | "questions" | "forms" | "leaflets"> &
+    Partial<Pick<ProcedureDefinition, "questions" | "forms" | "leaflets">>,
 ): ProcedureDefinition => ({
   questions: [],
   forms: [],
+  leaflets: [],
   ...definition,
   validFrom: null,
   validTo: null,

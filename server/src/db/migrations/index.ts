@@ -7,6 +7,7 @@ import { searchKeys } from "./0006_search_keys.ts";
 import { auditLink } from "./0007_audit_link.ts";
 import { documents } from "./0008_documents.ts";
 import { defaultForms } from "./0009_default_forms.ts";
+import { leaflets } from "./0010_leaflets.ts";
 import type { AppMigration } from "./types.ts";
 
 /** In order; names are stored in schema_migration and must never change once released. */
@@ -20,4 +21,5 @@ export const migrations: Record<string, AppMigration> = {
   "0007_audit_link": auditLink,
   "0008_documents": documents,
   "0009_default_forms": defaultForms,
+  "0010_leaflets": leaflets,
 };
