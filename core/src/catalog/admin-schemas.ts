@@ -31,6 +31,7 @@ export const catalogViewSchema = catalogContentSchema.extend({
   createdAt: z.string(),
   createdBy: z.string().nullable(),
   counters: z.array(z.object({ id: z.string(), name: z.string() })),
+  roles: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type CatalogView = z.infer<typeof catalogViewSchema>;
 

@@ -49,6 +49,8 @@ const allowedValues = (q: QuestionDefinition): string[] | null =>
 export function catalogProblems(
   content: CatalogContent,
   counterIds: ReadonlySet<string>,
+  /** the city's roles; a procedure may only name these as its handling roles */
+  roleIds?: ReadonlySet<string>,
 ): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
   const questions = new Map<string, QuestionDefinition>();
@@ -81,6 +83,13 @@ export function catalogProblems(
     keys.add(p.key);
     if (!counterIds.has(p.counterId)) {
       problems.push({ path: `procedures.${i}.counterId`, message: `窓口 ${p.counterId} がありません` });
+    }
+    for (const role of roleIds ? p.handlingRoles : []) {
+      if (!roleIds?.has(role))
+        problems.push({
+          path: `procedures.${i}.handlingRoles`,
+          message: `${p.name}: 役割 ${role} がありません`,
+        });
     }
     for (const k of p.questions) {
       if (!questions.has(k))

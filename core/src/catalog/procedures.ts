@@ -32,6 +32,11 @@ export const procedureDefinitionSchema = z
     forms: z.array(templateKeySchema).max(20).default([]),
     /** leaflets (案内チラシ) handed out with it: attached after its forms when printed */
     leaflets: z.array(templateKeySchema).max(10).default([]),
+    /** roles (役割) that may take it; none named: any role whose programmes include its programme */
+    handlingRoles: z
+      .array(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,39}$/, "役割IDが正しくありません"))
+      .max(20)
+      .default([]),
     validFrom: z.string().date().nullable().default(null),
     validTo: z.string().date().nullable().default(null),
   })

@@ -224,6 +224,7 @@ describe("rules never throw", () => {
           questions: [],
           forms: [],
           leaflets: [],
+          handlingRoles: [],
         }),
       ),
       { maxLength: 5 },
@@ -266,6 +267,7 @@ describe("rules never throw", () => {
             questions: checkItems,
             forms: [],
             leaflets: [],
+            handlingRoles: [],
           }),
         );
         const asked = questionsToAsk(questions, definitions, f);

@@ -12,3 +12,11 @@ export interface AuthContext {
   permissions: EffectivePermissions;
   expiresAt: Date;
 }
+
+/** The staff member as the catalog's handling rule sees them (core/catalog/handling.ts). */
+export function staffOf(auth: AuthContext): {
+  roleIds: string[];
+  acceptedProgrammes: EffectivePermissions["acceptedProgrammes"];
+} {
+  return { roleIds: auth.roles.map((r) => r.id), acceptedProgrammes: auth.permissions.acceptedProgrammes };
+}

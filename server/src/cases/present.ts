@@ -3,11 +3,12 @@ import { judgeIdentity } from "@ichimado/core/cases/identity";
 import type { ResidenceChangeInput } from "@ichimado/core/cases/residence-change";
 import { residenceChangeTypeLabels } from "@ichimado/core/cases/residence-change";
 import type { CaseDetail, CaseProcedure, CaseSummary, ProcedureStatus } from "@ichimado/core/cases/schemas";
+import { mayHandle } from "@ichimado/core/catalog/handling";
 import { questionsToAsk } from "@ichimado/core/catalog/navigation";
 import { choicesOf } from "@ichimado/core/catalog/questions";
 import { type ProgrammeKey, programmeLabels } from "@ichimado/core/programmes/programmes";
 import { sql } from "kysely";
-import type { AuthContext } from "../auth/context.ts";
+import { type AuthContext, staffOf } from "../auth/context.ts";
 import type { Db } from "../db/database.ts";
 import { personSummaries } from "../search/person-view.ts";
 import { shownAddress } from "../search/present.ts";
@@ -259,7 +260,7 @@ export async function caseDetail(
           return name === undefined ? [] : [{ key, name }];
         }),
         status: p.status,
-        handling: auth.permissions.acceptedProgrammes.has(programme) ? "handledHere" : "referred",
+        handling: mayHandle(d, staffOf(auth)) ? "handledHere" : "referred",
         counter: { id: d.counterId, name: counter?.name ?? d.counterId, place: counter?.place ?? "" },
         updated: staffAt(p),
       };

@@ -9,11 +9,13 @@ import {
 import { validateResidenceChange } from "@ichimado/core/cases/validate-residence-change";
 import type { Catalog } from "@ichimado/core/catalog/catalog-file";
 import { type DerivedProcedure, deriveProcedures } from "@ichimado/core/catalog/derive";
+import { mayHandle } from "@ichimado/core/catalog/handling";
 import { validateAnswer } from "@ichimado/core/catalog/navigation";
 import type { ProcedureDefinition } from "@ichimado/core/catalog/procedures";
 import { japanDate } from "@ichimado/core/common/dates";
 import type { ProgrammeKey } from "@ichimado/core/programmes/programmes";
 import type { Transaction } from "kysely";
+import { staffOf } from "../auth/context.ts";
 import { loadCatalog } from "../catalog/store.ts";
 import type { Db } from "../db/database.ts";
 import type { Database } from "../db/schema.ts";
@@ -30,7 +32,7 @@ export type ProcedureSnapshot = Pick<
   "key" | "name" | "programme" | "counterId" | "guidance" | "legalBasis" | "bring"
 > &
   // rows saved before procedures named their forms have none
-  Partial<Pick<ProcedureDefinition, "forms" | "leaflets">>;
+  Partial<Pick<ProcedureDefinition, "forms" | "leaflets" | "handlingRoles">>;
 
 const snapshot = (d: ProcedureDefinition): ProcedureSnapshot => ({
   key: d.key,
@@ -42,6 +44,7 @@ const snapshot = (d: ProcedureDefinition): ProcedureSnapshot => ({
   bring: d.bring,
   forms: d.forms,
   leaflets: d.leaflets,
+  handlingRoles: d.handlingRoles,
 });
 
 /**
@@ -239,10 +242,7 @@ export async function setProcedureStatus(
       .executeTakeFirst();
     if (!row) throw new HttpError(404, "NOT_FOUND", "指定された手続きはありません");
     const definition = row.definition as ProcedureSnapshot;
-    if (
-      acceptanceStatuses.has(status) &&
-      !actor.auth.permissions.acceptedProgrammes.has(definition.programme as ProgrammeKey)
-    ) {
+    if (acceptanceStatuses.has(status) && !mayHandle(definition, staffOf(actor.auth))) {
       throw new HttpError(
         403,
         "FORBIDDEN",

@@ -54,7 +54,12 @@ export async function catalogAdminRoutes(app: FastifyInstance, ctx: AppContext):
       const next = change(current);
       // Inside the transaction: on the embedded database a second connection would wait for it.
       const counters = await trx.selectFrom("counter").select("id").execute();
-      const problems = catalogProblems(next, new Set(counters.map((c) => c.id)));
+      const roles = await trx.selectFrom("role").select("id").execute();
+      const problems = catalogProblems(
+        next,
+        new Set(counters.map((c) => c.id)),
+        new Set(roles.map((r) => r.id)),
+      );
       if (problems.length > 0) {
         throw new HttpError(400, "VALIDATION", problems[0]?.message ?? "カタログに誤りがあります", problems);
       }
@@ -74,7 +79,7 @@ export async function catalogAdminRoutes(app: FastifyInstance, ctx: AppContext):
     { config: access, schema: { response: { 200: catalogViewSchema } } },
     async () => {
       const catalog = await loadCatalog(ctx.db);
-      const [meta, counters] = await Promise.all([
+      const [meta, counters, roles] = await Promise.all([
         ctx.db
           .selectFrom("catalog_version as v")
           .leftJoin("staff_user as s", "s.id", "v.created_by")
@@ -82,6 +87,7 @@ export async function catalogAdminRoutes(app: FastifyInstance, ctx: AppContext):
           .where("v.version", "=", catalog.version)
           .executeTakeFirstOrThrow(),
         ctx.db.selectFrom("counter").select(["id", "name"]).orderBy("sort_order").execute(),
+        ctx.db.selectFrom("role").select(["id", "name"]).orderBy("id").execute(),
       ]);
       return {
         ...catalog,
@@ -89,6 +95,7 @@ export async function catalogAdminRoutes(app: FastifyInstance, ctx: AppContext):
         createdAt: meta.created_at.toISOString(),
         createdBy: meta.name,
         counters,
+        roles,
       };
     },
   );

@@ -48,6 +48,15 @@ beforeAll(async () => {
   ]);
   cookies.admin = await as("admin1", "johoseisaku", "systemAdmin");
   cookies.clerk = await as("clerk1", "shimin", "residentClerk");
+  await t.createStaff({
+    loginId: "chief1",
+    assignments: [
+      ["shimin", "residentClerk"],
+      ["shimin", "supervisor"],
+    ],
+  });
+  cookies.chief = await t.login("chief1");
+  await t.call("POST", "/api/v1/auth/counter", { cookie: cookies.chief, body: { counterId: "shimin" } });
 }, 120_000);
 afterAll(async () => {
   await t?.close();
@@ -116,6 +125,47 @@ describe("catalog administration", () => {
     });
     expect(badQuestion.statusCode).toBe(400);
     expect((await catalog()).version).toBe(current.version);
+  });
+
+  it("limits a procedure to the roles it names; an unknown role is refused", async () => {
+    const current = await catalog();
+    expect(current.roles.map((r) => r.id)).toContain("supervisor");
+    const definition = current.procedures.find((p) => p.key === "move-out-notice");
+    const put = (handlingRoles: string[]) =>
+      call("admin", "PUT", "/api/v1/admin/catalog/procedures/move-out-notice", {
+        baseVersion: current.version,
+        note: "窓口責任者のみ",
+        definition: { ...definition, handlingRoles },
+      });
+    const unknown = await put(["noSuchRole"]);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.message).toBe("転出届: 役割 noSuchRole がありません");
+    expect((await put(["supervisor"])).statusCode).toBe(200);
+
+    const { id } = (await call("clerk", "POST", "/api/v1/cases", {})).json() as { id: number };
+    const taken = await call("clerk", "POST", `/api/v1/cases/${id}/residence-changes`, {
+      kind: "moveOut",
+      householdId: "H1",
+      occurredOn: japanDate(new Date()),
+      movingPersonIds: ["9300000001"],
+      outsideAddress: "松江市",
+    });
+    expect(taken.statusCode, taken.body).toBe(201);
+    const procedureOf = async (who: string) =>
+      ((await call(who, "GET", `/api/v1/cases/${id}`)).json() as CaseDetail).procedures.find(
+        (p) => p.key === "move-out-notice",
+      );
+    const shown = await procedureOf("clerk");
+    expect(shown?.handling).toBe("referred");
+    const refused = await call("clerk", "PUT", `/api/v1/cases/${id}/procedures/${shown?.id}/status`, {
+      status: "received",
+    });
+    expect(refused.statusCode).toBe(403);
+    expect((await procedureOf("chief"))?.handling).toBe("handledHere");
+    const accepted = await call("chief", "PUT", `/api/v1/cases/${id}/procedures/${shown?.id}/status`, {
+      status: "received",
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
   });
 
   it("exports a version and imports it back as a new version", async () => {

@@ -20,6 +20,7 @@ export interface ProcedureDraft {
   questions: string[];
   forms: string[];
   leaflets: string[];
+  handlingRoles: string[];
   validFrom: string;
   validTo: string;
   rule: RuleDraft;
@@ -38,6 +39,7 @@ export function procedureDraftOf(p: ProcedureDefinition | undefined): ProcedureD
     questions: [...(p?.questions ?? [])],
     forms: [...(p?.forms ?? [])],
     leaflets: [...(p?.leaflets ?? [])],
+    handlingRoles: [...(p?.handlingRoles ?? [])],
     validFrom: p?.validFrom ?? "",
     validTo: p?.validTo ?? "",
     rule: ruleDraftOf(p?.rule ?? null),
@@ -97,6 +99,7 @@ export function procedureOf(
     questions: draft.questions,
     forms: draft.forms,
     leaflets: draft.leaflets,
+    handlingRoles: draft.handlingRoles,
     validFrom: from.date,
     validTo: to.date,
   });
@@ -120,5 +123,6 @@ const fieldLabels: Record<string, string> = {
   questions: "確認事項",
   forms: "印刷する様式",
   leaflets: "添付する案内チラシ",
+  handlingRoles: "受け付けられる役割",
   counterId: "担当窓口",
 };

@@ -3,6 +3,7 @@ import { procedureScopes } from "@ichimado/core/catalog/procedures";
 import { type ProgrammeKey, programmeKeys, programmeLabels } from "@ichimado/core/programmes/programmes";
 import { dateHint, SelectInput, TextArea, TextInput } from "../cases/fields.tsx";
 import { type Issue, issueAt } from "../cases/form-errors.tsx";
+import { CheckGroup } from "./check-group.tsx";
 import { scopeLabels } from "./labels.ts";
 import type { ProcedureDraft } from "./procedure-draft.ts";
 
@@ -12,6 +13,7 @@ export function ProcedureFields({
   draft,
   isNew,
   counters,
+  roles,
   issues,
   set,
 }: {
@@ -19,6 +21,7 @@ export function ProcedureFields({
   draft: ProcedureDraft;
   isNew: boolean;
   counters: CatalogView["counters"];
+  roles: CatalogView["roles"];
   issues: readonly Issue[];
   set: <K extends keyof ProcedureDraft>(key: K, value: ProcedureDraft[K]) => void;
 }) {
@@ -86,6 +89,14 @@ export function ProcedureFields({
             ))}
           </SelectInput>
         </div>
+        <CheckGroup
+          id={fieldId("handlingRoles")}
+          legend="受け付けられる役割（選ばなければ、業務を受け付けられるすべての役割）"
+          options={roles.map((r) => ({ value: r.id, label: r.name }))}
+          chosen={draft.handlingRoles}
+          error={issueAt(issues, "handlingRoles")}
+          onChange={(chosen) => set("handlingRoles", chosen)}
+        />
       </fieldset>
       <fieldset className="flex flex-col gap-4">
         <legend className="text-std-20B-150">案内</legend>

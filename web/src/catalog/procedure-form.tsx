@@ -103,6 +103,7 @@ export function ProcedureForm({
         draft={draft}
         isNew={!existing}
         counters={view.counters}
+        roles={view.roles}
         issues={issues}
         set={set}
       />

@@ -70,12 +70,16 @@ export const certifiedCareLevels = [
 
 /** A catalog entry valid without end; the catalog issue adds versions with dates. */
 export const procedure = (
-  definition: Omit<ProcedureDefinition, "validFrom" | "validTo" | "questions" | "forms" | "leaflets"> &
-    Partial<Pick<ProcedureDefinition, "questions" | "forms" | "leaflets">>,
+  definition: Omit<
+    ProcedureDefinition,
+    "validFrom" | "validTo" | "questions" | "forms" | "leaflets" | "handlingRoles"
+  > &
+    Partial<Pick<ProcedureDefinition, "questions" | "forms" | "leaflets" | "handlingRoles">>,
 ): ProcedureDefinition => ({
   questions: [],
   forms: [],
   leaflets: [],
+  handlingRoles: [],
   ...definition,
   validFrom: null,
   validTo: null,
