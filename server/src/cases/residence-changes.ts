@@ -13,7 +13,6 @@ import { mayHandle } from "@ichimado/core/catalog/handling";
 import { validateAnswer } from "@ichimado/core/catalog/navigation";
 import type { ProcedureDefinition } from "@ichimado/core/catalog/procedures";
 import { japanDate } from "@ichimado/core/common/dates";
-import type { ProgrammeKey } from "@ichimado/core/programmes/programmes";
 import type { Transaction } from "kysely";
 import { staffOf } from "../auth/context.ts";
 import { loadCatalog } from "../catalog/store.ts";
