@@ -83,7 +83,18 @@ export async function run(args: string[]): Promise<void> {
       if (engine === "postgresql" && !process.env.DATABASE_URL) continue;
       const target = await openTarget(engine as "embedded" | "postgresql");
       try {
+        const importStarted = Date.now();
         await importInChild(target.handle.ownerUrl, dir);
+        // What was loaded, so a result can be read against the size it claims.
+        const { count } = await target.handle.db
+          .selectFrom("person")
+          .select((eb) => eb.fn.countAll<number>().as("count"))
+          .where("kind", "=", "resident")
+          .where("status", "=", "active")
+          .executeTakeFirstOrThrow();
+        console.error(
+          `${engine}: ${Number(count).toLocaleString("en")} active residents imported in ${((Date.now() - importStarted) / 1000).toFixed(0)} s`,
+        );
         const config = loadConfig({
           ICHIMADO_MODE: "test",
           ICHIMADO_AUDIT_KEY: auditKey,

@@ -26,13 +26,20 @@ export class CsvSyntaxError extends Error {
 const quote = 0x22;
 const comma = 0x2c;
 
-export function parseCsv(input: string): CsvRow[] {
+/**
+ * `firstLine` and `delimiter` read a later piece of a large file (see decode.ts): its line numbers
+ * continue the file's, and its records end as the file's first line does.
+ */
+export function parseCsv(
+  input: string,
+  piece: { firstLine: number; delimiter: string } | null = null,
+): CsvRow[] {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const delimiter = recordDelimiter(text);
+  const delimiter = piece?.delimiter ?? recordDelimiter(text);
   const rows: CsvRow[] = [];
   const n = text.length;
   let pos = 0;
-  let line = 1;
+  let line = piece?.firstLine ?? 1;
   // Where the next double quote is; looked up again only once passed, so a file without quotes
   // is scanned for them once, not once per line.
   let nextQuote = text.indexOf('"');
@@ -59,7 +66,7 @@ export function parseCsv(input: string): CsvRow[] {
 }
 
 /** The first line break in the file, as csv-parse detects it; LF when there is none. */
-function recordDelimiter(text: string): string {
+export function recordDelimiter(text: string): string {
   const cr = text.indexOf("\r");
   const lf = text.indexOf("\n");
   if (cr < 0) return "\n";

@@ -269,7 +269,7 @@ async function parseFeed(
   await pause?.();
   const decoded = decodeFeed(request.bytes, encoding);
   await pause?.();
-  const read = readFeedCsv(decoded.text, layout, {
+  const read = readFeedCsv(decoded.pieces, layout, {
     differential: request.differential,
     headerMap: setting.headerMap,
   });

@@ -1,5 +1,6 @@
 import type { FeedLayout } from "@ichimado/core/feeds/layouts";
-import { type CsvRow, CsvSyntaxError, parseCsv } from "./csv.ts";
+import { type CsvRow, CsvSyntaxError, parseCsv, recordDelimiter } from "./csv.ts";
+import type { DecodedPiece } from "./decode.ts";
 
 export interface CsvRecord {
   line: number;
@@ -30,24 +31,34 @@ export const changeColumn = "処理区分";
  * reported, not guessed at.
  */
 export function readFeedCsv(
-  text: string,
+  pieces: readonly DecodedPiece[],
   layout: FeedLayout,
   options: { differential: boolean; headerMap?: Readonly<Record<string, string>> },
 ): ReadResult {
   const result: ReadResult = { records: [], fileErrors: [], rowErrors: [], warnings: [] };
-  let rows: CsvRow[];
-  try {
-    rows = parseCsv(text);
-  } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
-    result.fileErrors.push({
-      line: error.line,
-      column: null,
-      reason: `CSV として読めません: ${error.message}`,
-    });
-    return result;
-  }
-  const [header, ...body] = rows;
+  const first = pieces[0]?.text ?? "";
+  const delimiter = recordDelimiter(first);
+  // A large file comes in pieces of whole lines: each is parsed when its rows are wanted.
+  const parse = (index: number): CsvRow[] | null => {
+    const piece = pieces[index];
+    if (!piece) return [];
+    try {
+      return index === 0
+        ? parseCsv(piece.text)
+        : parseCsv(piece.text, { firstLine: piece.firstLine, delimiter });
+    } catch (error) {
+      if (!(error instanceof CsvSyntaxError)) throw error;
+      result.fileErrors.push({
+        line: error.line,
+        column: null,
+        reason: `CSV として読めません: ${error.message}`,
+      });
+      return null;
+    }
+  };
+  const firstRows = parse(0);
+  if (!firstRows) return result;
+  const [header, ...firstBody] = firstRows;
   if (!header) {
     result.fileErrors.push({ line: 1, column: null, reason: "見出し行がありません (空のファイル)" });
     return result;
@@ -83,12 +94,27 @@ export function readFeedCsv(
     });
   }
   if (result.fileErrors.length > 0) return result;
+  for (let index = 0; index < Math.max(1, pieces.length); index++) {
+    const body = index === 0 ? firstBody : parse(index);
+    if (!body) return { ...result, records: [] };
+    readRecords(body, header.record.length, positions, changeAt, result);
+  }
+  return result;
+}
+
+function readRecords(
+  body: readonly CsvRow[],
+  columns: number,
+  positions: ReadonlyMap<string, number>,
+  changeAt: number,
+  result: ReadResult,
+): void {
   for (const { record, line } of body) {
-    if (record.length !== header.record.length) {
+    if (record.length !== columns) {
       result.rowErrors.push({
         line,
         column: null,
-        reason: `列の数が見出しと合いません (見出し ${header.record.length} 列, この行 ${record.length} 列)`,
+        reason: `列の数が見出しと合いません (見出し ${columns} 列, この行 ${record.length} 列)`,
       });
       continue;
     }
@@ -100,5 +126,4 @@ export function readFeedCsv(
       ...(changeAt >= 0 ? { change: record[changeAt]?.trim() } : {}),
     });
   }
-  return result;
 }
