@@ -92,6 +92,8 @@ export async function run(args: string[]): Promise<void> {
           .where("kind", "=", "resident")
           .where("status", "=", "active")
           .executeTakeFirstOrThrow();
+        if (Number(count) < residents * 0.8)
+          throw new Error(`only ${count} active residents were imported: see the import runs`);
         console.error(
           `${engine}: ${Number(count).toLocaleString("en")} active residents imported in ${((Date.now() - importStarted) / 1000).toFixed(0)} s`,
         );
