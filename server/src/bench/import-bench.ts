@@ -15,7 +15,7 @@ import { type LatencySummary, summarise } from "./stats.ts";
  * Full import of a generated city (default 200,000 residents with their enrollments), on the
  * embedded database and on PostgreSQL (DATABASE_URL), and the latency of a name search started
  * at a fixed rate (`--rate`, per second) while a second full import runs in its worker process,
- * against the same searches for 30 s with nothing else running.
+ * against the same searches with nothing else running (`--idle-seconds`, 30 by default).
  */
 export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -24,6 +24,7 @@ export async function run(args: string[]): Promise<void> {
       residents: { type: "string", default: "200000" },
       engines: { type: "string", default: "embedded,postgresql" },
       rate: { type: "string", default: "50" },
+      "idle-seconds": { type: "string", default: "30" },
     },
   });
   const residents = Number(values.residents);
@@ -41,7 +42,10 @@ export async function run(args: string[]): Promise<void> {
         continue;
       }
       results.push(
-        await benchEngine(engine as "embedded" | "postgresql", dir, prefixes, Number(values.rate)),
+        await benchEngine(engine as "embedded" | "postgresql", dir, prefixes, {
+          rate: Number(values.rate),
+          idleSeconds: Number(values["idle-seconds"]),
+        }),
       );
     }
     console.log(
@@ -68,7 +72,7 @@ async function benchEngine(
   engine: "embedded" | "postgresql",
   dir: string,
   prefixes: string[],
-  rate: number,
+  { rate, idleSeconds }: { rate: number; idleSeconds: number },
 ): Promise<string> {
   const target = await openTarget(engine);
   try {
@@ -96,8 +100,6 @@ async function benchEngine(
     await target.close();
   }
 }
-
-const idleSeconds = 30;
 
 async function settle(ownerUrl: string): Promise<void> {
   await withOwner(ownerUrl, async (db) => {
