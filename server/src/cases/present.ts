@@ -10,6 +10,7 @@ import { type ProgrammeKey, programmeLabels } from "@ichimado/core/programmes/pr
 import { sql } from "kysely";
 import { type AuthContext, staffOf } from "../auth/context.ts";
 import type { Db } from "../db/database.ts";
+import { leafletNames, templateNamesInForce } from "../documents/store.ts";
 import { personSummaries } from "../search/person-view.ts";
 import { shownAddress } from "../search/present.ts";
 import { derivation, type ProcedureSnapshot } from "./residence-changes.ts";
@@ -133,13 +134,13 @@ export async function caseDetail(
     db.selectFrom("counter").select(["id", "name", "place"]).execute(),
   ]);
 
-  const [formNames, leafletNames] = await Promise.all([
-    formsInForce(
+  const [formNames, leafletNamesByKey] = await Promise.all([
+    templateNamesInForce(
       db,
-      procedures.rows.flatMap((p) => p.definition.forms ?? []),
       today,
+      procedures.rows.flatMap((p) => p.definition.forms ?? []),
     ),
-    leafletsRegistered(
+    leafletNames(
       db,
       procedures.rows.flatMap((p) => p.definition.leaflets ?? []),
     ),
@@ -256,7 +257,7 @@ export async function caseDetail(
           return name === undefined ? [] : [{ key, name }];
         }),
         leaflets: (d.leaflets ?? []).flatMap((key) => {
-          const name = leafletNames.get(key);
+          const name = leafletNamesByKey.get(key);
           return name === undefined ? [] : [{ key, name }];
         }),
         status: p.status,
@@ -268,36 +269,6 @@ export async function caseDetail(
     memos: memos.rows.map((m) => ({ id: m.id, text: m.text, created: staffAt(m) })),
     history: history.rows.map((e) => ({ ...staffAt(e), kind: e.kind, summary: e.summary })),
   };
-}
-
-/** Names of the form templates in force today among `keys`; a form not (yet) in force is not offered. */
-async function formsInForce(db: Db, keys: readonly string[], today: string): Promise<Map<string, string>> {
-  if (keys.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("document_template")
-    .select(["key", "name"])
-    .distinctOn("key")
-    .where("key", "in", [...new Set(keys)])
-    .where("valid_from", "<=", today)
-    .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", today)]))
-    .orderBy("key")
-    .orderBy("version", "desc")
-    .execute();
-  return new Map(rows.map((r) => [r.key, r.name]));
-}
-
-/** Names (newest version) of the leaflets among `keys` that have a PDF registered. */
-async function leafletsRegistered(db: Db, keys: readonly string[]): Promise<Map<string, string>> {
-  if (keys.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("document_leaflet")
-    .select(["key", "name"])
-    .distinctOn("key")
-    .where("key", "in", [...new Set(keys)])
-    .orderBy("key")
-    .orderBy("version", "desc")
-    .execute();
-  return new Map(rows.map((r) => [r.key, r.name]));
 }
 
 function visitorWarnings(visitor: StoredVisitor): string[] {

@@ -86,8 +86,7 @@ export async function printForms(
     forms.length > 0
       ? bytesOf(await renderForms(forms, fonts, documents.map((d) => d.template.name).join("・")))
       : undefined;
-  const parts = filled ? [filled, ...leaflets] : leaflets;
-  const pdf = parts.length === 1 ? (parts[0] as Uint8Array) : await joinPdfs(parts);
+  const pdf = await joinPdfs(filled ? [filled, ...leaflets] : leaflets);
   if (documents.length === 0) return { pdf, ids: [] };
   const ids = await recordPrint(
     ctx,

@@ -105,21 +105,33 @@ function templateRow(r: {
   };
 }
 
-/** The version of each template in force on a day: the newest one whose period covers it. */
-export async function templatesInForce(db: Db, on: string, keys?: readonly string[]): Promise<TemplateRow[]> {
-  let q = db
+/** The newest version of each template whose period covers the day, among `keys` when given. */
+function inForce(db: Db, on: string, keys?: readonly string[]) {
+  const q = db
     .selectFrom("document_template as t")
-    .select(templateColumns)
     .distinctOn("t.key")
     .where("t.valid_from", "<=", on)
     .where((eb) => eb.or([eb("t.valid_to", "is", null), eb("t.valid_to", ">=", on)]))
     .orderBy("t.key")
     .orderBy("t.version", "desc");
-  if (keys) {
-    if (keys.length === 0) return [];
-    q = q.where("t.key", "in", [...keys]);
-  }
-  return (await q.execute()).map(templateRow);
+  return keys ? q.where("t.key", "in", [...new Set(keys)]) : q;
+}
+
+/** The version of each template in force on a day: the newest one whose period covers it. */
+export async function templatesInForce(db: Db, on: string, keys?: readonly string[]): Promise<TemplateRow[]> {
+  if (keys?.length === 0) return [];
+  return (await inForce(db, on, keys).select(templateColumns).execute()).map(templateRow);
+}
+
+/** Names of the templates in force among `keys`, without reading their fields (a case's read). */
+export async function templateNamesInForce(
+  db: Db,
+  on: string,
+  keys: readonly string[],
+): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const rows = await inForce(db, on, keys).select(["t.key", "t.name"]).execute();
+  return new Map(rows.map((r) => [r.key, r.name]));
 }
 
 export async function templateVersion(
@@ -231,18 +243,28 @@ export async function allLeaflets(db: Db): Promise<LeafletList["leaflets"]> {
   }));
 }
 
-/** The newest version's PDF of each leaflet key, in the order asked; unknown keys are refused. */
-export async function leafletPdfs(db: Db, keys: readonly string[]): Promise<Uint8Array<ArrayBuffer>[]> {
-  if (keys.length === 0) return [];
-  const rows = await db
+/** The newest version of each leaflet key among `keys`. */
+function newestLeaflets(db: Db, keys: readonly string[]) {
+  return db
     .selectFrom("document_leaflet")
-    .select(["key", "pdf_id"])
+    .select(["key", "name", "pdf_id"])
     .distinctOn("key")
-    .where("key", "in", [...keys])
+    .where("key", "in", [...new Set(keys)])
     .orderBy("key")
     .orderBy("version", "desc")
     .execute();
-  const pdfOf = new Map(rows.map((r) => [r.key, r.pdf_id]));
+}
+
+/** Names (newest version) of the leaflets among `keys` that have a PDF registered. */
+export async function leafletNames(db: Db, keys: readonly string[]): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  return new Map((await newestLeaflets(db, keys)).map((r) => [r.key, r.name]));
+}
+
+/** The newest version's PDF of each leaflet key, in the order asked; unknown keys are refused. */
+export async function leafletPdfs(db: Db, keys: readonly string[]): Promise<Uint8Array<ArrayBuffer>[]> {
+  if (keys.length === 0) return [];
+  const pdfOf = new Map((await newestLeaflets(db, keys)).map((r) => [r.key, r.pdf_id]));
   return Promise.all(
     keys.map(async (key) => {
       const id = pdfOf.get(key);
