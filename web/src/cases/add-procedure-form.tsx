@@ -6,6 +6,7 @@ import { useAddProcedure, useCatalog } from "./api.ts";
 import { SelectInput } from "./fields.tsx";
 import { type Choice, FilterSelect } from "./filter-select.tsx";
 import { ErrorSummary, type Issue, issueAt, issuesOf } from "./form-errors.tsx";
+import { SectionForm } from "./section.tsx";
 
 /** A procedure from the catalog added by hand: without a residence change, or one the rules missed. */
 export function AddProcedureForm({
@@ -67,15 +68,7 @@ export function AddProcedureForm({
   };
 
   return (
-    <form
-      onSubmit={submit}
-      noValidate
-      aria-labelledby={`${id}-heading`}
-      className="flex flex-col gap-4 border-t border-solid-gray-420 pt-4"
-    >
-      <h3 id={`${id}-heading`} className="text-std-18B-160">
-        手続きの追加
-      </h3>
+    <SectionForm id={id} title="手続きの追加" onSubmit={submit}>
       {catalog.isError && <ErrorAlert message={errorMessage(catalog.error)} />}
       <ErrorSummary error={add.error} local={local} fieldId={fieldId} />
       <div className="grid grid-cols-1 items-start gap-4 md:grid-cols-3">
@@ -123,6 +116,6 @@ export function AddProcedureForm({
           手続きを追加
         </button>
       </div>
-    </form>
+    </SectionForm>
   );
 }

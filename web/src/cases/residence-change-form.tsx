@@ -21,6 +21,7 @@ import {
 } from "./household-fields.tsx";
 import { NewPersonsFields } from "./new-persons-fields.tsx";
 import { emptyDraft, kindFields, type ResidenceChangeDraft, toRequest } from "./residence-change-draft.ts";
+import { SectionForm } from "./section.tsx";
 
 const occurredLabels: Partial<Record<ResidenceChangeType, string>> = {
   moveIn: "転入した日",
@@ -77,15 +78,7 @@ export function ResidenceChangeForm({
   };
 
   return (
-    <form
-      onSubmit={submit}
-      noValidate
-      aria-labelledby={`${id}-heading`}
-      className="flex flex-col gap-4 border-t border-solid-gray-420 pt-4"
-    >
-      <h3 id={`${id}-heading`} className="text-std-18B-160">
-        届出の入力
-      </h3>
+    <SectionForm id={id} title="届出の入力" onSubmit={submit}>
       <ErrorSummary error={take.error} local={local} fieldId={fieldId} />
       <div className="grid grid-cols-1 items-start gap-4 md:grid-cols-3">
         <SelectInput
@@ -225,6 +218,6 @@ export function ResidenceChangeForm({
           届出を受け付ける
         </button>
       </div>
-    </form>
+    </SectionForm>
   );
 }

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, ReactNode, Ref } from "react";
+import type { ButtonHTMLAttributes, FormEvent, ReactNode, Ref } from "react";
 import { focusRing, primaryButton, secondaryButton } from "../app/ui.tsx";
 
 export const linkClass = `text-blue-900 underline ${focusRing}`;
@@ -34,6 +34,33 @@ export function CaseSection({
       </h2>
       {children}
     </section>
+  );
+}
+
+/** A form below a section's list (届出の入力, 手続きの追加 …), named by its own heading. */
+export function SectionForm({
+  id,
+  title,
+  onSubmit,
+  children,
+}: {
+  id: string;
+  title: string;
+  onSubmit: (event: FormEvent) => void;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={`${id}-heading`}
+      className="flex flex-col gap-4 border-t border-solid-gray-420 pt-4"
+    >
+      <h3 id={`${id}-heading`} className="text-std-18B-160">
+        {title}
+      </h3>
+      {children}
+    </form>
   );
 }
 

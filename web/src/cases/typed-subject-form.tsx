@@ -4,6 +4,7 @@ import { primaryButton } from "../app/ui.tsx";
 import { useAddSubject } from "./api.ts";
 import { dateHint, readDate, TextInput } from "./fields.tsx";
 import { ErrorSummary, type Issue, issueAt, issuesOf } from "./form-errors.tsx";
+import { SectionForm } from "./section.tsx";
 
 const typedSubjectSchema = subjectInputSchema.options[1];
 const emptyTyped = { name: "", nameKana: "", birthDate: "", address: "" };
@@ -50,15 +51,7 @@ export function TypedSubjectForm({
   };
 
   return (
-    <form
-      onSubmit={submit}
-      noValidate
-      aria-labelledby={`${id}-heading`}
-      className="flex flex-col gap-4 border-t border-solid-gray-420 pt-4"
-    >
-      <h3 id={`${id}-heading`} className="text-std-18B-160">
-        住民記録にない人を入力して追加
-      </h3>
+    <SectionForm id={id} title="住民記録にない人を入力して追加" onSubmit={submit}>
       <ErrorSummary error={add.error} local={local} fieldId={fieldId} />
       <div className="grid grid-cols-1 items-start gap-4 md:grid-cols-2">
         <TextInput
@@ -96,6 +89,6 @@ export function TypedSubjectForm({
           入力して追加
         </button>
       </div>
-    </form>
+    </SectionForm>
   );
 }
