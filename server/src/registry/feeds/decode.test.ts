@@ -2,7 +2,19 @@ import { feedLayoutById } from "@ichimado/core/feeds/layouts";
 import { encode } from "@ichimado/tools/feeds/write-feeds";
 import { describe, expect, it } from "vitest";
 import { decodeFeed } from "./decode.ts";
-import { readFeedCsv } from "./read-csv.ts";
+import { openFeedCsv } from "./read-csv.ts";
+
+function readFeedCsv(...args: Parameters<typeof openFeedCsv>) {
+  const csv = openFeedCsv(...args);
+  const pieces = [...csv.pieces];
+  return {
+    fileErrors: csv.fileErrors,
+    warnings: csv.warnings,
+    pieces: pieces.length,
+    records: pieces.flatMap((p) => p.records),
+    rowErrors: pieces.flatMap((p) => p.rowErrors),
+  };
+}
 
 const layout = feedLayoutById.get("addressMaster");
 if (!layout) throw new Error("addressMaster layout");
@@ -24,7 +36,8 @@ describe("a large delivery read in pieces", () => {
       expect(pieced.encoding).toBe(encoding);
       const a = readFeedCsv(whole.pieces, layout, options);
       const b = readFeedCsv(pieced.pieces, layout, options);
-      expect(b).toEqual(a);
+      expect({ ...b, pieces: 0 }).toEqual({ ...a, pieces: 0 });
+      expect(b.pieces).toBe(pieced.pieces.length);
       expect(a.records).toHaveLength(40);
       expect(a.records[6]).toMatchObject({ line: 9, cells: { name: "今市町\r\n（旧）" } });
       expect(a.records[39]?.line).toBe(42);

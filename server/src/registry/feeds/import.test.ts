@@ -257,3 +257,72 @@ describe("the gaiji font check", () => {
     ]);
   });
 });
+
+describe("a file read in pieces", () => {
+  const fingerprint = async () =>
+    (
+      await sql<{ persons: string; households: string; history: number }>`
+        select
+          (select md5(string_agg(concat_ws('|', id, name, search_kana, household_id, status, search_address), ',' order by id))
+            from person where kind = 'resident') as persons,
+          (select md5(string_agg(concat_ws('|', id, head_person_id, town_code, lot, katagaki), ',' order by id))
+            from household) as households,
+          (select count(*)::int from residence_change) as history`.execute(t.db)
+    ).rows[0];
+  const stages = () => count("pg_tables where tablename like 'feed_stage_%'");
+  const residents = rows.get("residents") ?? [];
+
+  it("loads the same register as one piece, households described by heads in later pieces", async () => {
+    const bytes = encode(residentCsv(residents), "cp932");
+    const whole = await importFile({
+      feedId: "residents",
+      fileName: "jumin.csv",
+      differential: false,
+      bytes,
+    });
+    expect(whole.status).toBe("succeeded");
+    const before = await fingerprint();
+    const outcome = await asOwner((db) =>
+      importFeed(
+        db,
+        { feedId: "residents", fileName: "jumin.csv", differential: false, source: "cli", bytes },
+        appRole,
+        // About 20 rows per piece: most households are cut between pieces somewhere.
+        { pieceBytes: 4096 },
+      ),
+    );
+    expect(outcome).toMatchObject({ status: "succeeded", rowsLoaded: residents.length, rowsRejected: 0 });
+    expect(await fingerprint()).toEqual(before);
+    expect(await stages()).toBe(0);
+  });
+
+  it("finds a key repeated pieces apart, and leaves no stage behind when the file is refused", async () => {
+    const before = await fingerprint();
+    const repeated = [...residents, residents[0] ?? [], ...residents.slice(1, residents.length / 2)];
+    const outcome = await asOwner((db) =>
+      importFeed(
+        db,
+        {
+          feedId: "residents",
+          fileName: "jumin.csv",
+          differential: false,
+          source: "cli",
+          bytes: encode(residentCsv(repeated), "utf-8"),
+        },
+        appRole,
+        { pieceBytes: 4096 },
+      ),
+    );
+    expect(outcome.status).toBe("rejected");
+    expect(outcome).toMatchObject({
+      rowsTotal: repeated.length,
+      rowsRejected: repeated.length - residents.length,
+    });
+    expect(outcome.problems[0]).toMatchObject({
+      line: residents.length + 2,
+      reason: expect.stringMatching(/重複/),
+    });
+    expect(await fingerprint()).toEqual(before);
+    expect(await stages()).toBe(0);
+  });
+});

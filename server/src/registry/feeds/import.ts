@@ -6,10 +6,10 @@ import type { OwnerDb } from "../../db/owner.ts";
 import { FontCoverage } from "../gaiji/font-coverage.ts";
 import { decodeFeed } from "./decode.ts";
 import { readSetting } from "./queries.ts";
-import { type FileProblem, readFeedCsv } from "./read-csv.ts";
-import { applyFeedChanges, dropAbandonedStages, replaceFeedData } from "./swap.ts";
-import { feedTables } from "./targets.ts";
-import { type ValidRow, validateRecords } from "./validate.ts";
+import { type FileProblem, openFeedCsv } from "./read-csv.ts";
+import { applyFeedChanges, dropAbandonedStages, stageFeedData } from "./swap.ts";
+import { feedTableStream, feedTables, type TargetContext } from "./targets.ts";
+import { recordValidator, type ValidRow } from "./validate.ts";
 
 export type ImportSource = "dropFolder" | "upload" | "api" | "cli" | "demo";
 
@@ -49,6 +49,8 @@ const keptProblems = 1_000;
 export interface ImportOptions {
   /** The font the counter draws names with; sequences it lacks are reported as warnings. */
   fontFile?: string | undefined;
+  /** Bytes per piece the file is read in (tests make it small to cut a small file often). */
+  pieceBytes?: number;
 }
 
 export async function importFeed(
@@ -153,81 +155,135 @@ async function run(
     request.prepared.encoding === encoding &&
     JSON.stringify(request.prepared.headerMap) === JSON.stringify(setting.headerMap)
       ? await request.prepared.result
-      : await parseFeed(db, layout, request, encoding, setting);
-  const { decoded, read } = parsed;
+      : await parseFeed(db, layout, request, encoding, setting, { pieceBytes: options.pieceBytes });
   const problems: FileProblem[] = [...parsed.problems];
-  const base = { runId, warnings: read.warnings };
-  if (read.fileErrors.length > 0) {
+  const warnings = [...parsed.warnings];
+  const base = { runId, warnings };
+  const notCsv = (): ImportOutcome => ({
+    ...base,
+    status: "rejected",
+    rowsTotal: 0,
+    rowsLoaded: 0,
+    rowsRejected: 0,
+    problems,
+    message: "ファイルの形式が正しくないため取り込みませんでした",
+  });
+  if (parsed.fileErrors) return notCsv();
+  const context = { townNames: await townNames(db) };
+  const tables = feedTableStream(layout, context);
+  const glyphs = options.fontFile ? glyphCheck(layout, await loadFont(options.fontFile)) : undefined;
+  // A full delivery is staged piece by piece as it is read; a differential one (small by nature)
+  // is kept and applied in one transaction at the end.
+  const staged = request.differential ? undefined : stageFeedData(db, runId, appRole);
+  const changes: ValidRow[] = [];
+  let rowsRead = 0;
+  let rowsLoaded = 0;
+  let committed = false;
+  try {
+    for await (const piece of parsed.pieces) {
+      if (piece.fileError) {
+        problems.push(piece.fileError);
+        return notCsv();
+      }
+      rowsRead += piece.rowsRead;
+      append(problems, piece.problems);
+      const references = await checkReferences(db, layout, piece.rows);
+      append(problems, references.errors);
+      const good =
+        references.badLines.size > 0
+          ? piece.rows.filter((r) => !references.badLines.has(r.line))
+          : piece.rows;
+      glyphs?.check(good);
+      rowsLoaded += good.length;
+      if (staged) await staged.add(tables.add(good.map((r) => r.values)));
+      else append(changes, good);
+    }
+    if (glyphs) append(warnings, glyphs.warnings());
+    const rowsTotal = rowsRead + parsed.brokenLines;
+    const rowsRejected = rowsTotal - rowsLoaded;
+    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    if (rowsTotal > 0 && rowsRejected / rowsTotal > setting.rejectThreshold) {
+      return {
+        ...base,
+        status: "rejected",
+        rowsTotal,
+        rowsLoaded: 0,
+        rowsRejected,
+        problems,
+        message: `不正な行が ${rowsRejected} 行 (${percent(rowsRejected / rowsTotal)}) あり、許容値 ${percent(setting.rejectThreshold)} を超えたため、ファイル全体を取り込みませんでした`,
+      };
+    }
+    if (staged) {
+      await staged.add(tables.end());
+      await staged.commit();
+      committed = true;
+    } else await applyDifferential(db, layout, changes, context);
     return {
       ...base,
-      status: "rejected",
-      rowsTotal: 0,
-      rowsLoaded: 0,
-      rowsRejected: 0,
-      problems,
-      message: "ファイルの形式が正しくないため取り込みませんでした",
-    };
-  }
-  const validated = parsed.validated;
-  const references = await checkReferences(db, layout, validated.rows);
-  problems.push(...references.errors);
-  const good = validated.rows.filter((r) => !references.badLines.has(r.line));
-  if (options.fontFile) read.warnings.push(...(await undrawable(layout, good, options.fontFile)));
-  const rowsTotal = read.records.length + read.rowErrors.length + decoded.brokenLines.length;
-  const rowsRejected = rowsTotal - good.length;
-  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  if (rowsTotal > 0 && rowsRejected / rowsTotal > setting.rejectThreshold) {
-    return {
-      ...base,
-      status: "rejected",
+      status: "succeeded",
       rowsTotal,
-      rowsLoaded: 0,
+      rowsLoaded,
       rowsRejected,
       problems,
-      message: `不正な行が ${rowsRejected} 行 (${percent(rowsRejected / rowsTotal)}) あり、許容値 ${percent(setting.rejectThreshold)} を超えたため、ファイル全体を取り込みませんでした`,
+      message:
+        rowsRejected > 0
+          ? `${rowsLoaded} 行を取り込み、不正な ${rowsRejected} 行を除外しました`
+          : `${rowsLoaded} 行を取り込みました`,
     };
+  } finally {
+    // A refused or failed delivery leaves nothing behind (a dead process's stages go at the next start).
+    if (staged && !committed) await staged.abandon().catch(() => undefined);
   }
-  const context = { townNames: await townNames(db) };
+}
+
+async function applyDifferential(
+  db: OwnerDb,
+  layout: FeedLayout,
+  good: readonly ValidRow[],
+  context: TargetContext,
+): Promise<void> {
   const tablesOf = (rows: readonly ValidRow[]) =>
     feedTables(
       layout,
       rows.map((r) => r.values),
       context,
     );
-  if (request.differential) {
-    const deletions = tablesOf(good.filter((r) => r.change === "delete"));
-    if (layout.target.kind === "residents") {
-      // A changed or removed resident's 支援措置 and 発行禁止 are replaced by what the row says now.
-      const everyone = good.map((r) => ({ person_id: r.values.personId }));
-      deletions.owned.push(
-        { table: "support_measure", keys: ["person_id"], rows: everyone },
-        { table: "issuance_ban", keys: ["person_id"], rows: everyone },
-      );
-    }
-    await applyFeedChanges(db, tablesOf(good.filter((r) => r.change !== "delete")), deletions);
-  } else {
-    await replaceFeedData(db, runId, tablesOf(good), appRole);
+  const deletions = tablesOf(good.filter((r) => r.change === "delete"));
+  if (layout.target.kind === "residents") {
+    // A changed or removed resident's 支援措置 and 発行禁止 are replaced by what the row says now.
+    const everyone = good.map((r) => ({ person_id: r.values.personId }));
+    deletions.owned.push(
+      { table: "support_measure", keys: ["person_id"], rows: everyone },
+      { table: "issuance_ban", keys: ["person_id"], rows: everyone },
+    );
   }
-  return {
-    ...base,
-    status: "succeeded",
-    rowsTotal,
-    rowsLoaded: good.length,
-    rowsRejected,
-    problems,
-    message:
-      rowsRejected > 0
-        ? `${good.length} 行を取り込み、不正な ${rowsRejected} 行を除外しました`
-        : `${good.length} 行を取り込みました`,
-  };
+  await applyFeedChanges(db, tablesOf(good.filter((r) => r.change !== "delete")), deletions);
+}
+
+/** Pushes without spreading: a spread of some hundred thousand items overflows the call stack. */
+function append<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
+}
+
+/** One piece of a file, read and validated (references to other feeds are checked at import). */
+interface FeedPiece {
+  rows: ValidRow[];
+  /** Records in the piece, good or bad. */
+  rowsRead: number;
+  /** Its row and cell problems. */
+  problems: FileProblem[];
+  /** The piece is not CSV: the file is refused. */
+  fileError?: FileProblem;
 }
 
 interface ParsedFeed {
-  decoded: ReturnType<typeof decodeFeed>;
-  read: ReturnType<typeof readFeedCsv>;
-  /** File-level, encoding and row problems found so far, in that order. */
+  /** File-level and encoding problems found before the rows. */
   problems: FileProblem[];
-  validated: { rows: ValidRow[]; errors: FileProblem[] };
+  /** The file cannot be read at all (header, columns): nothing below it counts. */
+  fileErrors: boolean;
+  warnings: string[];
+  brokenLines: number;
+  pieces: AsyncIterable<FeedPiece> | Iterable<FeedPiece>;
 }
 
 /** A feed file read ahead (while the previous feed loads), with what it was read with. */
@@ -238,6 +294,12 @@ export interface PreparedFeed {
 }
 
 /**
+ * Files up to this size are read ahead whole; a larger one (the 住民基本台帳 of a city of millions)
+ * is read piece by piece while it loads, as holding it validated would take gigabytes.
+ */
+const readAheadBytes = 64 * 1024 * 1024;
+
+/**
  * Reads the next file of a delivery while the database loads the current one: decoding, CSV and
  * validation are CPU work of this process, which would otherwise leave the database idle. It
  * yields between steps and every few thousand rows, so the load it runs beside keeps its pace. The
@@ -246,12 +308,19 @@ export interface PreparedFeed {
 export async function prepareFeed(
   db: OwnerDb,
   request: Pick<ImportRequest, "feedId" | "bytes" | "differential" | "encoding">,
-): Promise<PreparedFeed> {
+): Promise<PreparedFeed | undefined> {
   const layout = feedLayoutById.get(request.feedId);
   if (!layout) throw new Error(`unknown feed ${request.feedId}`);
+  if (request.bytes.length > readAheadBytes) return undefined;
   const setting = await readSetting(db, layout.id);
   const encoding = request.encoding ?? setting.encoding;
-  const result = parseFeed(db, layout, request, encoding, setting, true);
+  const result = parseFeed(db, layout, request, encoding, setting, { yielding: true }).then(
+    async (parsed) => {
+      const pieces: FeedPiece[] = [];
+      for await (const piece of parsed.pieces) pieces.push(piece);
+      return { ...parsed, pieces };
+    },
+  );
   // Failures surface when (and if) the import uses it.
   result.catch(() => undefined);
   return { encoding, headerMap: setting.headerMap, result };
@@ -263,30 +332,47 @@ async function parseFeed(
   request: Pick<ImportRequest, "bytes" | "differential">,
   encoding: FeedEncoding,
   setting: FeedSetting,
-  yielding = false,
+  how: { yielding?: boolean; pieceBytes?: number | undefined } = {},
 ): Promise<ParsedFeed> {
-  const pause = yielding ? () => new Promise<void>((resolve) => setImmediate(resolve)) : undefined;
+  const pause = how.yielding ? () => new Promise<void>((resolve) => setImmediate(resolve)) : undefined;
   await pause?.();
-  const decoded = decodeFeed(request.bytes, encoding);
+  const decoded = decodeFeed(request.bytes, encoding, how.pieceBytes);
   await pause?.();
-  const read = readFeedCsv(decoded.pieces, layout, {
+  const csv = openFeedCsv(decoded.pieces, layout, {
     differential: request.differential,
     headerMap: setting.headerMap,
   });
   const problems: FileProblem[] = [
-    ...read.fileErrors,
+    ...csv.fileErrors,
     ...decoded.brokenLines.map((line) => ({
       line,
       column: null,
       reason: `文字コード (${decoded.encoding === "cp932" ? "Shift_JIS/CP932" : "UTF-8"}) として読めないバイトがあります`,
     })),
-    ...read.rowErrors,
   ];
-  if (read.fileErrors.length > 0) return { decoded, read, problems, validated: { rows: [], errors: [] } };
   const gaiji = layout.target.kind === "gaiji" ? new Map<string, string>() : await gaijiMap(db);
-  const validated = await validateRecords(layout, read.records, gaiji, pause);
-  problems.push(...validated.errors);
-  return { decoded, read, problems, validated };
+  const validate = recordValidator(layout, gaiji, pause);
+  async function* pieces(): AsyncGenerator<FeedPiece> {
+    for (const piece of csv.pieces) {
+      if (piece.fileError) {
+        yield { rows: [], rowsRead: 0, problems: [], fileError: piece.fileError };
+        return;
+      }
+      const validated = await validate(piece.records);
+      const rowsRead = piece.records.length + piece.rowErrors.length;
+      const problems = piece.rowErrors;
+      append(problems, validated.errors);
+      yield { rows: validated.rows, rowsRead, problems };
+      await pause?.();
+    }
+  }
+  return {
+    problems,
+    fileErrors: csv.fileErrors.length > 0,
+    warnings: csv.warnings,
+    brokenLines: decoded.brokenLines.length,
+    pieces: pieces(),
+  };
 }
 
 async function townNames(db: OwnerDb): Promise<Map<string, string>> {
@@ -375,29 +461,36 @@ async function knownPersons(db: OwnerDb): Promise<Set<string>> {
 const shownGlyphs = 50;
 
 /** Characters in the delivered text the counter's font cannot draw (one warning per distinct sequence). */
-async function undrawable(
+function glyphCheck(
   layout: FeedLayout,
-  rows: readonly ValidRow[],
-  fontFile: string,
-): Promise<string[]> {
-  const font = await loadFont(fontFile);
+  font: FontCoverage,
+): { check: (rows: readonly ValidRow[]) => void; warnings: () => string[] } {
   const textColumns = layout.columns.filter((c) => c.type === "text");
   const first = new Map<string, string>();
-  for (const row of rows) {
-    for (const column of textColumns) {
-      const value = row.values[column.field];
-      if (typeof value !== "string" || !/[^\u0020-\u007E]/.test(value)) continue;
-      for (const glyph of font.missing(value)) {
-        if (!first.has(glyph)) first.set(glyph, `${row.line}行目 ${column.header}`);
+  return {
+    check(rows) {
+      for (const row of rows) {
+        for (const column of textColumns) {
+          const value = row.values[column.field];
+          if (typeof value !== "string" || !/[^\u0020-\u007E]/.test(value)) continue;
+          for (const glyph of font.missing(value)) {
+            if (!first.has(glyph)) first.set(glyph, `${row.line}行目 ${column.header}`);
+          }
+        }
       }
-    }
-  }
-  const warnings = [...first].slice(0, shownGlyphs).map(([glyph, where]) => {
-    const codes = [...glyph].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}`).join(" ");
-    return `フォント (${font.name.split("/").pop()}) で表示できない文字: ${glyph} (${codes}) — 最初は ${where}`;
-  });
-  if (first.size > shownGlyphs) warnings.push(`… ほか ${first.size - shownGlyphs} 種類の表示できない文字`);
-  return warnings;
+    },
+    warnings() {
+      const warnings = [...first].slice(0, shownGlyphs).map(([glyph, where]) => {
+        const codes = [...glyph]
+          .map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}`)
+          .join(" ");
+        return `フォント (${font.name.split("/").pop()}) で表示できない文字: ${glyph} (${codes}) — 最初は ${where}`;
+      });
+      if (first.size > shownGlyphs)
+        warnings.push(`… ほか ${first.size - shownGlyphs} 種類の表示できない文字`);
+      return warnings;
+    },
+  };
 }
 
 const fonts = new Map<string, Promise<FontCoverage>>();

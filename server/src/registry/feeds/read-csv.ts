@@ -15,12 +15,22 @@ export interface FileProblem {
   reason: string;
 }
 
-export interface ReadResult {
-  records: CsvRecord[];
+/** The header of a feed's CSV, and its records piece by piece (see decode.ts). */
+export interface FeedCsv {
   /** Problems that make the whole file unusable (missing column, not CSV). */
   fileErrors: FileProblem[];
-  rowErrors: FileProblem[];
   warnings: string[];
+  /**
+   * Each piece's records, parsed when it is reached, so a file of millions of rows is never held
+   * as records all at once. A piece that is not CSV yields its file error and ends the file.
+   */
+  pieces: Iterable<PieceRecords>;
+}
+
+export interface PieceRecords {
+  records: CsvRecord[];
+  rowErrors: FileProblem[];
+  fileError?: FileProblem;
 }
 
 export const changeColumn = "処理区分";
@@ -30,16 +40,16 @@ export const changeColumn = "処理区分";
  * ours with `headerMap`), so their order does not matter. Rows with the wrong number of cells are
  * reported, not guessed at.
  */
-export function readFeedCsv(
+export function openFeedCsv(
   pieces: readonly DecodedPiece[],
   layout: FeedLayout,
   options: { differential: boolean; headerMap?: Readonly<Record<string, string>> },
-): ReadResult {
-  const result: ReadResult = { records: [], fileErrors: [], rowErrors: [], warnings: [] };
+): FeedCsv {
+  const fileErrors: FileProblem[] = [];
+  const warnings: string[] = [];
   const first = pieces[0]?.text ?? "";
   const delimiter = recordDelimiter(first);
-  // A large file comes in pieces of whole lines: each is parsed when its rows are wanted.
-  const parse = (index: number): CsvRow[] | null => {
+  const parse = (index: number): CsvRow[] | FileProblem => {
     const piece = pieces[index];
     if (!piece) return [];
     try {
@@ -48,20 +58,15 @@ export function readFeedCsv(
         : parseCsv(piece.text, { firstLine: piece.firstLine, delimiter });
     } catch (error) {
       if (!(error instanceof CsvSyntaxError)) throw error;
-      result.fileErrors.push({
-        line: error.line,
-        column: null,
-        reason: `CSV として読めません: ${error.message}`,
-      });
-      return null;
+      return { line: error.line, column: null, reason: `CSV として読めません: ${error.message}` };
     }
   };
   const firstRows = parse(0);
-  if (!firstRows) return result;
+  if (!Array.isArray(firstRows)) return { fileErrors: [firstRows], warnings, pieces: [] };
   const [header, ...firstBody] = firstRows;
   if (!header) {
-    result.fileErrors.push({ line: 1, column: null, reason: "見出し行がありません (空のファイル)" });
-    return result;
+    fileErrors.push({ line: 1, column: null, reason: "見出し行がありません (空のファイル)" });
+    return { fileErrors, warnings, pieces: [] };
   }
   const headerToField = new Map<string, string>();
   for (const column of layout.columns) headerToField.set(column.header, column.field);
@@ -74,32 +79,33 @@ export function readFeedCsv(
     else {
       const field = headerToField.get(trimmed);
       if (field) positions.set(field, index);
-      else result.warnings.push(`未定義の列を読み飛ばしました: ${trimmed}`);
+      else warnings.push(`未定義の列を読み飛ばしました: ${trimmed}`);
     }
   });
   for (const column of layout.columns) {
     if (column.required && !positions.has(column.field)) {
-      result.fileErrors.push({
-        line: 1,
-        column: column.header,
-        reason: `必須の列がありません: ${column.header}`,
-      });
+      fileErrors.push({ line: 1, column: column.header, reason: `必須の列がありません: ${column.header}` });
     }
   }
   if (options.differential && changeAt < 0) {
-    result.fileErrors.push({
+    fileErrors.push({
       line: 1,
       column: changeColumn,
       reason: `差分ファイルに ${changeColumn} の列がありません`,
     });
   }
-  if (result.fileErrors.length > 0) return result;
-  for (let index = 0; index < Math.max(1, pieces.length); index++) {
-    const body = index === 0 ? firstBody : parse(index);
-    if (!body) return { ...result, records: [] };
-    readRecords(body, header.record.length, positions, changeAt, result);
+  if (fileErrors.length > 0) return { fileErrors, warnings, pieces: [] };
+  function* read(): Generator<PieceRecords> {
+    for (let index = 0; index < Math.max(1, pieces.length); index++) {
+      const body = index === 0 ? firstBody : parse(index);
+      if (!Array.isArray(body)) {
+        yield { records: [], rowErrors: [], fileError: body };
+        return;
+      }
+      yield readRecords(body, (header as CsvRow).record.length, positions, changeAt);
+    }
   }
-  return result;
+  return { fileErrors, warnings, pieces: read() };
 }
 
 function readRecords(
@@ -107,8 +113,8 @@ function readRecords(
   columns: number,
   positions: ReadonlyMap<string, number>,
   changeAt: number,
-  result: ReadResult,
-): void {
+): PieceRecords {
+  const result: PieceRecords = { records: [], rowErrors: [] };
   for (const { record, line } of body) {
     if (record.length !== columns) {
       result.rowErrors.push({
@@ -126,4 +132,5 @@ function readRecords(
       ...(changeAt >= 0 ? { change: record[changeAt]?.trim() } : {}),
     });
   }
+  return result;
 }

@@ -1,75 +1,132 @@
 import { type RawBuilder, sql } from "kysely";
 import type { OwnerDb } from "../../db/owner.ts";
-import type { AppendedRows, FeedTables, OwnedRows } from "./targets.ts";
+import type { FeedTables, OwnedRows } from "./targets.ts";
 
 const batchSize = 5_000;
 const stagePrefix = "feed_stage_";
+
+/** Rows of a full delivery staged piece by piece, then swapped in whole (or dropped). */
+export interface StagedDelivery {
+  /** Loads a piece's rows into the stage tables (created at the first piece that names them). */
+  add(tables: FeedTables): Promise<void>;
+  /** Builds the stages' indexes and statistics, then swaps them in in one short transaction. */
+  commit(): Promise<void>;
+  /** Drops whatever was staged; the live tables were never touched. */
+  abandon(): Promise<void>;
+}
+
+/** A history table's stage: the delivered columns, appended by the table's unique key. */
+interface AppendedStage {
+  table: string;
+  conflict: readonly string[];
+  columns: string[];
+}
+
+interface OwnedStage {
+  owned: Pick<OwnedRows, "table" | "partition">;
+  stage: string;
+  /** Secondary indexes of the live table, built on the stage after the load. */
+  indexes: { name: string; definition: string }[];
+}
 
 /**
  * Full delivery: every owned table or partition is rebuilt beside the live one (in autocommit
  * batches, so nothing is locked while loading), then swapped in by renames and partition
  * attach/detach in one short transaction. Until that commits the counter reads the previous data;
  * if the process dies before, the live tables are untouched and the stage tables are dropped at the
- * next start (`dropAbandonedStages`).
+ * next start (`dropAbandonedStages`). The rows arrive piece by piece, so a delivery of millions of
+ * rows is never held in memory whole.
  */
-export async function replaceFeedData(
-  db: OwnerDb,
-  runId: number,
-  tables: FeedTables,
-  appRole: string,
-): Promise<void> {
-  const stages: { owned: Pick<OwnedRows, "table" | "partition">; stage: string }[] = [];
-  const appended: { rows: AppendedRows; stage: string }[] = [];
+export function stageFeedData(db: OwnerDb, runId: number, appRole: string): StagedDelivery {
+  const owned = new Map<string, OwnedStage>();
+  const appended = new Map<string, { rows: AppendedStage; stage: string }>();
+  const created: string[] = [];
   let n = 0;
-  for (const owned of tables.owned) {
+  const nextStage = () => {
     const stage = `${stagePrefix}${runId}_${n++}`;
-    await buildStage(db, stage, owned);
-    stages.push({ owned, stage });
-  }
-  for (const rows of tables.appended) {
-    const stage = `${stagePrefix}${runId}_${n++}`;
-    const columns = columnList(rows.rows);
-    if (!columns) continue;
-    const { rows: live } = await sql<{ empty: boolean }>`
-      select not exists (select from ${sql.id(rows.table)}) as empty`.execute(db);
-    if (live[0]?.empty) {
-      // Nothing to keep yet (a city's first delivery): the table is built and swapped in like an
-      // owned one, its indexes built once instead of kept up to date row by row.
-      await buildStage(db, stage, { table: rows.table, rows: rows.rows });
-      stages.push({ owned: { table: rows.table }, stage });
-      continue;
+    created.push(stage);
+    return stage;
+  };
+  const openOwned = async (target: Pick<OwnedRows, "table" | "partition">): Promise<OwnedStage> => {
+    const key = target.partition?.name ?? target.table;
+    let staged = owned.get(key);
+    if (!staged) {
+      const stage = nextStage();
+      staged = { owned: target, stage, indexes: await createStage(db, stage, target) };
+      owned.set(key, staged);
     }
-    // Only the delivered columns: the live table's identity fills the rest when appending.
-    await sql`create table ${sql.id(stage)} as select ${columns} from ${sql.id(rows.table)} limit 0`.execute(
-      db,
-    );
-    await insertBatches(db, stage, rows.rows);
-    // Rows the table already holds (a full delivery repeats the whole history) are dropped from
-    // the stage now, so the swap transaction appends only new ones.
-    await removeKnownRows(db, rows, stage);
-    appended.push({ rows, stage });
-  }
-  // The swap holds exclusive locks on the live tables, and the counter's queries wait for them
-  // until it commits: appends (which lock no reader out) go first, the renames last, and the old
-  // tables, renamed aside, are dropped after the commit.
-  const retired: string[] = [];
-  await db.transaction().execute(async (trx) => {
-    for (const { rows, stage } of appended) await appendFromStage(trx, rows, stage);
-    for (const { owned, stage } of stages) {
-      const old = owned.partition
-        ? await swapPartition(trx, owned, owned.partition, stage, runId)
-        : await swapTable(trx, owned.table, stage, runId, appRole);
-      if (old) retired.push(old);
-    }
-  });
-  for (const name of [...retired, ...appended.map((a) => a.stage)])
-    await sql`drop table ${sql.id(name)}`.execute(db);
-  // Rows appended to a live table wait in its GIN indexes' pending lists, which every search
-  // through those indexes reads in full until they are merged (PGlite has no autovacuum to do it).
-  for (const { rows } of appended) await mergeGinPendingLists(db, rows.table);
+    return staged;
+  };
+  return {
+    async add(tables) {
+      for (const rows of tables.owned) await insertBatches(db, (await openOwned(rows)).stage, rows.rows);
+      for (const rows of tables.appended) {
+        const columns = columnList(rows.rows);
+        if (!columns) continue;
+        const asOwned = owned.get(rows.table);
+        if (asOwned) {
+          await insertBatches(db, asOwned.stage, rows.rows);
+          continue;
+        }
+        let staged = appended.get(rows.table);
+        if (!staged) {
+          const { rows: live } = await sql<{ empty: boolean }>`
+            select not exists (select from ${sql.id(rows.table)}) as empty`.execute(db);
+          if (live[0]?.empty) {
+            // Nothing to keep yet (a city's first delivery): the table is built and swapped in like
+            // an owned one, its indexes built once instead of kept up to date row by row.
+            await insertBatches(db, (await openOwned({ table: rows.table })).stage, rows.rows);
+            continue;
+          }
+          // Only the delivered columns: the live table's identity fills the rest when appending.
+          const stage = nextStage();
+          await sql`create table ${sql.id(stage)} as select ${columns} from ${sql.id(rows.table)} limit 0`.execute(
+            db,
+          );
+          staged = {
+            rows: { table: rows.table, conflict: rows.conflict, columns: Object.keys(rows.rows[0] ?? {}) },
+            stage,
+          };
+          appended.set(rows.table, staged);
+        }
+        await insertBatches(db, staged.stage, rows.rows);
+      }
+    },
+    async commit() {
+      for (const { owned: target, stage, indexes } of owned.values()) {
+        for (const index of indexes) await sql.raw(index.definition).execute(db);
+        await analyzeStage(db, stage, await statisticsTargets(db, target.table));
+      }
+      // Rows the table already holds (a full delivery repeats the whole history) are dropped from
+      // the stage now, so the swap transaction appends only new ones.
+      for (const { rows, stage } of appended.values()) await removeKnownRows(db, rows, stage);
+      // The swap holds exclusive locks on the live tables, and the counter's queries wait for them
+      // until it commits: appends (which lock no reader out) go first, the renames last, and the
+      // old tables, renamed aside, are dropped after the commit.
+      const retired: string[] = [];
+      await db.transaction().execute(async (trx) => {
+        for (const { rows, stage } of appended.values()) await appendFromStage(trx, rows, stage);
+        for (const { owned: target, stage } of owned.values()) {
+          const old = target.partition
+            ? await swapPartition(trx, target, target.partition, stage, runId)
+            : await swapTable(trx, target.table, stage, runId, appRole);
+          if (old) retired.push(old);
+        }
+      });
+      created.length = 0;
+      for (const name of [...retired, ...[...appended.values()].map((a) => a.stage)])
+        await sql`drop table ${sql.id(name)}`.execute(db);
+      // Rows appended to a live table wait in its GIN indexes' pending lists, which every search
+      // through those indexes reads in full until they are merged (PGlite has no autovacuum to do it).
+      for (const { rows } of appended.values()) await mergeGinPendingLists(db, rows.table);
+    },
+    async abandon() {
+      for (const name of created.splice(0)) await sql`drop table if exists ${sql.id(name)}`.execute(db);
+    },
+  };
 }
 
-async function removeKnownRows(db: OwnerDb, rows: AppendedRows, stage: string): Promise<void> {
+async function removeKnownRows(db: OwnerDb, rows: AppendedStage, stage: string): Promise<void> {
   const key = (alias: string) => sql.join(rows.conflict.map((c) => sql`${sql.ref(`${alias}.${c}`)}`));
   await sql`delete from ${sql.id(stage)} s using ${sql.id(rows.table)} t
     where (${key("s")}) = (${key("t")})`.execute(db);
@@ -111,12 +168,17 @@ async function mergeGinPendingLists(db: OwnerDb, table: string): Promise<void> {
     where i.indrelid = ${table}::regclass and a.amname = 'gin'`.execute(db);
 }
 
-/** A table beside the live one with the new rows and the live table's indexes and statistics. */
-async function buildStage(
+/**
+ * A table beside the live one, like it but without its secondary indexes: building them once after
+ * the load is several times faster than keeping them (trigram GIN above all) up to date row by
+ * row. They must exist before the swap, so ATTACH and the renamed table need no index build inside
+ * the swap transaction; they are returned to be built then.
+ */
+async function createStage(
   db: OwnerDb,
   stage: string,
-  owned: Pick<OwnedRows, "table" | "partition" | "rows">,
-): Promise<void> {
+  owned: Pick<OwnedRows, "table" | "partition">,
+): Promise<{ name: string; definition: string }[]> {
   await sql`create table ${sql.id(stage)} (like ${sql.id(owned.table)} including all)`.execute(db);
   if (owned.partition) {
     // A matching CHECK lets ATTACH skip its validation scan.
@@ -125,14 +187,9 @@ async function buildStage(
       db,
     );
   }
-  // Building secondary indexes once after the load is several times faster than keeping them
-  // (trigram GIN above all) up to date row by row; they must exist before the swap so ATTACH and
-  // the renamed table need no index build inside the swap transaction.
   const indexes = await secondaryIndexes(db, stage);
   for (const index of indexes) await sql`drop index ${sql.id(index.name)}`.execute(db);
-  await insertBatches(db, stage, owned.rows);
-  for (const index of indexes) await sql.raw(index.definition).execute(db);
-  await analyzeStage(db, stage, await statisticsTargets(db, owned.table));
+  return indexes;
 }
 
 async function secondaryIndexes(db: OwnerDb, table: string): Promise<{ name: string; definition: string }[]> {
@@ -179,9 +236,8 @@ async function swapPartition(
   return rows[0]?.n ? old : undefined;
 }
 
-async function appendFromStage(db: OwnerDb, rows: AppendedRows, stage: string): Promise<void> {
-  const columns = columnList(rows.rows);
-  if (!columns) return;
+async function appendFromStage(db: OwnerDb, rows: AppendedStage, stage: string): Promise<void> {
+  const columns = sql.join(rows.columns.map((c) => sql.id(c)));
   await sql`insert into ${sql.id(rows.table)} (${columns}) select ${columns} from ${sql.id(stage)}
     on conflict (${sql.join(rows.conflict.map((c) => sql.id(c)))}) do nothing`.execute(db);
 }

@@ -74,14 +74,50 @@ export interface TargetContext {
 }
 
 export function feedTables(layout: FeedLayout, rows: readonly FeedRow[], context: TargetContext): FeedTables {
-  const target = layout.target;
-  const inCity = (r: FeedRow) =>
+  const stream = feedTableStream(layout, context);
+  const tables = stream.add(rows);
+  const rest = stream.end();
+  // Only the households come at the end; every other table is complete after `add`.
+  rest.owned.forEach((owned, i) => {
+    const into = tables.owned[i];
+    if (into) for (const row of owned.rows) into.rows.push(row);
+  });
+  return tables;
+}
+
+/**
+ * The same, for a file read piece by piece: `add` gives each piece's rows, `end` what can only be
+ * known after the last piece (a household is described by its head's row, wherever it comes).
+ * Each returns every table the feed owns, so an empty piece still names them.
+ */
+export function feedTableStream(
+  layout: FeedLayout,
+  context: TargetContext,
+): { add: (rows: readonly FeedRow[]) => FeedTables; end: () => FeedTables } {
+  if (layout.target.kind === "residents") {
+    const households = new Map<string, Record<string, unknown>>();
+    const inCity = addressOf(context);
+    return {
+      add: (rows) => residentTables(rows, inCity, households, false),
+      end: () => residentTables([], inCity, households, true),
+    };
+  }
+  return { add: (rows) => pieceTables(layout, rows, context), end: () => pieceTables(layout, [], context) };
+}
+
+function addressOf(context: TargetContext): (r: FeedRow) => string {
+  return (r) =>
     r.townCode
       ? addressKey(`${context.townNames.get(String(r.townCode)) ?? ""}${r.lot ?? ""}${r.katagaki ?? ""}`)
       : "";
+}
+
+function pieceTables(layout: FeedLayout, rows: readonly FeedRow[], context: TargetContext): FeedTables {
+  const target = layout.target;
+  const inCity = addressOf(context);
   switch (target.kind) {
     case "residents":
-      return residentTables(rows, inCity);
+      return residentTables(rows, inCity, new Map(), true);
     case "nonResidents":
       return {
         owned: [
@@ -204,9 +240,13 @@ function whole(
 }
 
 /** 住民基本台帳 rows carry the person, their household, 支援措置, 発行禁止 and the latest 異動. */
-function residentTables(rows: readonly FeedRow[], inCity: (r: FeedRow) => string): FeedTables {
+function residentTables(
+  rows: readonly FeedRow[],
+  inCity: (r: FeedRow) => string,
+  households: Map<string, Record<string, unknown>>,
+  withHouseholds: boolean,
+): FeedTables {
   const persons: Record<string, unknown>[] = [];
-  const households = new Map<string, Record<string, unknown>>();
   const support: Record<string, unknown>[] = [];
   const bans: Record<string, unknown>[] = [];
   const changes: Record<string, unknown>[] = [];
@@ -305,7 +345,7 @@ function residentTables(rows: readonly FeedRow[], inCity: (r: FeedRow) => string
   return {
     owned: [
       personOwned("resident", persons),
-      { table: "household", keys: ["id"], rows: [...households.values()] },
+      { table: "household", keys: ["id"], rows: withHouseholds ? [...households.values()] : [] },
       { table: "support_measure", keys: ["person_id"], rows: support },
       { table: "issuance_ban", keys: ["person_id"], rows: bans },
     ],

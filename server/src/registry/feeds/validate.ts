@@ -19,16 +19,26 @@ const hasPrivateUse = /[\uE000-\uF8FF]/u;
  * Unicode (with IVS) through the gaiji map. A row with any bad cell is rejected whole, with each
  * problem reported; nothing is guessed.
  */
-export async function validateRecords(
+export function recordValidator(
+  layout: FeedLayout,
+  gaiji: ReadonlyMap<string, string>,
+  /** Called every few thousand rows (to let other work run while a file is read ahead). */
+  pause?: () => Promise<void>,
+): (records: readonly CsvRecord[]) => Promise<{ rows: ValidRow[]; errors: FileProblem[] }> {
+  // Keys seen in the pieces before: a duplicate is one wherever in the file it is.
+  const seen = new Set<string>();
+  return (records) => validateRecords(layout, records, gaiji, seen, pause);
+}
+
+async function validateRecords(
   layout: FeedLayout,
   records: readonly CsvRecord[],
   gaiji: ReadonlyMap<string, string>,
-  /** Called every few thousand rows (to let other work run while a file is read ahead). */
+  seen: Set<string>,
   pause?: () => Promise<void>,
 ): Promise<{ rows: ValidRow[]; errors: FileProblem[] }> {
   const rows: ValidRow[] = [];
   const errors: FileProblem[] = [];
-  const seen = new Set<string>();
   let sincePause = 0;
   for (const record of records) {
     if (pause && ++sincePause === pauseEvery) {
