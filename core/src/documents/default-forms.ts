@@ -128,6 +128,178 @@ export const defaultForms: readonly DefaultForm[] = [
       ]),
     ],
   },
+  {
+    key: "seal-registration-application",
+    name: "印鑑登録申請書",
+    title: "印　鑑　登　録　申　請　書",
+    addressee: "出雲市長　あて",
+    boxes: [
+      ...row(40, 16, [
+        { label: "申請日", width: half, field: f("appliedOn", "today.wareki") },
+        { label: "受付番号", width: half, field: f("caseId", "case.id") },
+      ]),
+      ...row(56, 16, [{ label: "フリガナ", width: full, field: f("nameKana", "person.nameKana") }]),
+      ...row(72, 18, [
+        { label: "登録する人の氏名", width: half, field: f("name", "person.name", "name", 14) },
+        { label: "生年月日", width: third, field: f("birthDate", "person.birthDate.wareki") },
+        { label: "性別", width: full - half - third, field: f("sex", "person.sex") },
+      ]),
+      ...row(90, 20, [{ label: "住所", width: full, field: f("address", "person.address", "name") }]),
+      ...row(110, 16, [
+        {
+          label: "顔写真付きの本人確認書類",
+          width: full,
+          field: f("photoId", "answer:sealPhotoId"),
+        },
+      ]),
+      // The seal is pressed by hand; the box stays empty.
+      ...row(126, 50, [
+        { label: "登録する印鑑（枠内に押印）", width: half },
+        { label: "申請者の署名", width: half },
+      ]),
+      ...row(176, 16, [
+        { label: "代理人の氏名", width: half, field: f("visitorName", "visitor.name", "name") },
+        { label: "本人との関係", width: half, field: f("visitorRelation", "visitor.relation") },
+      ]),
+    ],
+  },
+  {
+    key: "child-allowance-claim-form",
+    name: "児童手当 認定請求書",
+    title: "児童手当　認定請求書",
+    addressee: "出雲市長　あて",
+    boxes: [
+      ...row(40, 16, [
+        { label: "請求日", width: half, field: f("claimedOn", "today.wareki") },
+        { label: "受付番号", width: half, field: f("caseId", "case.id") },
+      ]),
+      ...row(56, 16, [{ label: "請求者のフリガナ", width: full, field: f("nameKana", "person.nameKana") }]),
+      ...row(72, 18, [
+        { label: "請求者の氏名", width: half, field: f("name", "person.name", "name", 14) },
+        { label: "生年月日", width: third, field: f("birthDate", "person.birthDate.wareki") },
+        { label: "性別", width: full - half - third, field: f("sex", "person.sex") },
+      ]),
+      ...row(90, 20, [{ label: "住所", width: full, field: f("address", "person.address", "name") }]),
+      ...row(110, 16, [
+        { label: "公務員ですか", width: half, field: f("publicServant", "answer:publicServant") },
+        { label: "電話番号", width: half, field: f("phone", "visitor.phone") },
+      ]),
+      ...row(126, 40, [
+        {
+          label: "転入・出生した方（児童を含む世帯員）",
+          width: full,
+          field: f("children", "case.movingMembers", "name"),
+        },
+      ]),
+      ...row(166, 24, [{ label: "振込先口座（金融機関・支店・口座番号）", width: full }]),
+      ...row(190, 16, [{ label: "請求者の署名", width: full }]),
+    ],
+  },
+  {
+    key: "child-allowance-end-notice",
+    name: "児童手当 受給事由消滅届",
+    title: "児童手当　受給事由消滅届",
+    addressee: "出雲市長　あて",
+    boxes: [
+      ...row(40, 16, [
+        { label: "届出日", width: third, field: f("notifiedOn", "today.wareki") },
+        { label: "消滅した日", width: third, field: f("occurredOn", "case.occurredOn.wareki") },
+        { label: "消滅の理由", width: third, field: f("reason", "case.residenceChangeType") },
+      ]),
+      ...row(56, 18, [
+        { label: "受給者の氏名", width: half, field: f("name", "person.name", "name", 14) },
+        { label: "生年月日", width: half, field: f("birthDate", "person.birthDate.wareki") },
+      ]),
+      ...row(74, 20, [
+        { label: "消滅前の住所", width: full, field: f("oldAddress", "case.oldAddress", "name") },
+      ]),
+      ...row(94, 20, [
+        { label: "新しい住所（転出先）", width: full, field: f("newAddress", "case.newAddress", "name") },
+      ]),
+      ...row(114, 16, [
+        { label: "届出人の氏名", width: half, field: f("visitorName", "visitor.name", "name") },
+        { label: "受付番号", width: half, field: f("caseId", "case.id") },
+      ]),
+      ...row(130, 16, [{ label: "届出人の署名", width: full }]),
+    ],
+  },
+  {
+    key: "late-elderly-change-notice",
+    name: "後期高齢者医療 異動届",
+    title: "後期高齢者医療　異動届",
+    addressee: "島根県後期高齢者医療広域連合長　出雲市長　あて",
+    boxes: [
+      ...notificationRow,
+      ...row(56, 16, [{ label: "手続き", width: full, field: f("procedure", "case.procedureName") }]),
+      ...row(72, 16, [{ label: "フリガナ", width: full, field: f("nameKana", "person.nameKana") }]),
+      ...row(88, 18, [
+        { label: "被保険者の氏名", width: half, field: f("name", "person.name", "name", 14) },
+        { label: "生年月日", width: third, field: f("birthDate", "person.birthDate.wareki") },
+        { label: "性別", width: full - half - third, field: f("sex", "person.sex") },
+      ]),
+      ...row(106, 20, [
+        { label: "新しい住所", width: full, field: f("newAddress", "case.newAddress", "name") },
+      ]),
+      ...row(126, 20, [
+        { label: "今までの住所", width: full, field: f("oldAddress", "case.oldAddress", "name") },
+      ]),
+      ...row(146, 16, [
+        {
+          label: "障がいによる認定",
+          width: half,
+          field: f("disability", "answer:hasDisabilityHandbook"),
+        },
+        { label: "世帯主", width: half, field: f("householdHead", "person.householdHead", "name") },
+      ]),
+      ...row(162, 16, [
+        { label: "届出人の氏名", width: third, field: f("visitorName", "visitor.name", "name") },
+        { label: "被保険者との関係", width: third, field: f("visitorRelation", "visitor.relation") },
+        { label: "電話番号", width: third, field: f("visitorPhone", "visitor.phone") },
+      ]),
+      ...row(178, 16, [
+        { label: "受付番号", width: half, field: f("caseId", "case.id") },
+        { label: "届出人の署名", width: half },
+      ]),
+    ],
+  },
+  {
+    key: "ltc-change-notice",
+    name: "介護保険 資格取得・喪失届",
+    title: "介護保険　資格取得・喪失届",
+    addressee: "出雲市長　あて",
+    boxes: [
+      ...notificationRow,
+      ...row(56, 16, [{ label: "届出の内容", width: full, field: f("procedure", "case.procedureName") }]),
+      ...row(72, 16, [{ label: "フリガナ", width: full, field: f("nameKana", "person.nameKana") }]),
+      ...row(88, 18, [
+        { label: "被保険者の氏名", width: half, field: f("name", "person.name", "name", 14) },
+        { label: "生年月日", width: third, field: f("birthDate", "person.birthDate.wareki") },
+        { label: "性別", width: full - half - third, field: f("sex", "person.sex") },
+      ]),
+      ...row(106, 20, [
+        { label: "新しい住所", width: full, field: f("newAddress", "case.newAddress", "name") },
+      ]),
+      ...row(126, 20, [
+        { label: "今までの住所", width: full, field: f("oldAddress", "case.oldAddress", "name") },
+      ]),
+      ...row(146, 16, [
+        {
+          label: "転入前の市町村での要介護認定",
+          width: full,
+          field: f("certifiedElsewhere", "answer:careCertifiedElsewhere"),
+        },
+      ]),
+      ...row(162, 16, [
+        { label: "届出人の氏名", width: third, field: f("visitorName", "visitor.name", "name") },
+        { label: "被保険者との関係", width: third, field: f("visitorRelation", "visitor.relation") },
+        { label: "電話番号", width: third, field: f("visitorPhone", "visitor.phone") },
+      ]),
+      ...row(178, 16, [
+        { label: "受付番号", width: half, field: f("caseId", "case.id") },
+        { label: "届出人の署名", width: half },
+      ]),
+    ],
+  },
 ];
 
 /** The template fields of a default form: one per box that has one, inside it below the label. */

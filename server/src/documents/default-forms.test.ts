@@ -20,6 +20,8 @@ let clerk: string;
 let admin: string;
 let moveOutCase: number;
 let moveOutProcedure: number;
+/** The 国保 procedure of the same case: its subject is one person (森山健一). */
+let personProcedure: number;
 const today = japanDate(new Date());
 const squeeze = (s: string) => s.replace(/\s+/g, "");
 
@@ -70,9 +72,17 @@ describe("initial forms", () => {
     expect(await seedDefaultForms(t.database.db, t.config)).toBeNull();
     const first = await templates();
     const keys = first.map((v) => `${v.key}:${v.version}:${v.created.staffName}`).sort();
-    expect(keys).toEqual(["nhi-change-notice:1:初期様式", "resident-move-notice:1:初期様式"]);
+    expect(keys).toEqual([
+      "child-allowance-claim-form:1:初期様式",
+      "child-allowance-end-notice:1:初期様式",
+      "late-elderly-change-notice:1:初期様式",
+      "ltc-change-notice:1:初期様式",
+      "nhi-change-notice:1:初期様式",
+      "resident-move-notice:1:初期様式",
+      "seal-registration-application:1:初期様式",
+    ]);
     await seedDefaultForms(t.database.db, t.config);
-    expect(await templates()).toHaveLength(2);
+    expect(await templates()).toHaveLength(7);
   });
 
   it("print for a 転出 with the register's names, the notification and the visitor's answer", async () => {
@@ -104,6 +114,7 @@ describe("initial forms", () => {
 
     moveOutCase = id;
     moveOutProcedure = moveOut?.id ?? 0;
+    personProcedure = nhi?.id ?? 0;
     const printed = await t.call("POST", `/api/v1/cases/${id}/documents`, {
       cookie: clerk,
       body: {
@@ -129,6 +140,30 @@ describe("initial forms", () => {
       "男",
     ])
       expect(text).toContain(squeeze(expected));
+  });
+
+  it("each print its title, labels and the subject's name, one page per form", async () => {
+    const forms = {
+      "seal-registration-application": ["印鑑登録申請書", "登録する印鑑"],
+      "child-allowance-claim-form": ["児童手当認定請求書", "転入・出生した方"],
+      "child-allowance-end-notice": ["児童手当受給事由消滅届", "消滅の理由"],
+      "late-elderly-change-notice": ["後期高齢者医療異動届", "被保険者の氏名"],
+      "ltc-change-notice": ["介護保険資格取得・喪失届", "転入前の市町村での要介護認定"],
+    };
+    const printed = await t.call("POST", `/api/v1/cases/${moveOutCase}/documents`, {
+      cookie: clerk,
+      body: {
+        documents: Object.keys(forms).map((templateKey) => ({ templateKey, procedureId: personProcedure })),
+      },
+    });
+    expect(printed.statusCode, printed.body.slice(0, 300)).toBe(200);
+    expect(await pdfPages(printed.rawPayload)).toBe(5);
+    const text = squeeze(await pdfText(printed.rawPayload));
+    for (const expected of Object.values(forms).flat()) expect(text).toContain(squeeze(expected));
+    // In the name box of each form, as the 児童 of the claim (the case's moving members) and as
+    // the 世帯主 on the 後期高齢者医療 form.
+    expect(text.split("森山健一").length - 1).toBe(7);
+    expect(text).toContain("鳥取県米子市加茂町2丁目1番地");
   });
 
   it("attach a procedure's leaflet after its forms; an unknown leaflet is refused", async () => {

@@ -36,6 +36,7 @@ export const childAllowanceProcedures: ProcedureDefinition[] = [
     programme: "childAllowance",
     scope: "household",
     counterId: "kodomo",
+    forms: ["child-allowance-claim-form"],
     guidance:
       "高校生年代まで（18歳到達後最初の3月31日まで）の子を養育する方が、出生日・転入日（前住所地の転出予定日）の翌日から15日以内に請求すれば翌月分から支給される。遅れると遅れた月の分は支給されない。請求者は原則として父母のうち生計を維持する程度の高い方（所得の高い方）。公務員の方は勤務先で請求する。所得制限はない。",
     legalBasis: "児童手当法第7条・第8条",
@@ -87,6 +88,7 @@ export const childAllowanceProcedures: ProcedureDefinition[] = [
     programme: "childAllowance",
     scope: "person",
     counterId: "kodomo",
+    forms: ["child-allowance-end-notice"],
     guidance:
       "受給者が市外へ転出するときは消滅届を出し、転出先で転出予定日の翌日から15日以内に改めて認定請求するよう案内する（遅れると支給されない月が出る）。受給者が亡くなったときは、子を養育する方（配偶者など）が新たに認定請求する。",
     legalBasis: "児童手当法第26条",

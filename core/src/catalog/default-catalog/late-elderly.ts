@@ -13,6 +13,7 @@ export const lateElderlyProcedures: ProcedureDefinition[] = [
     programme: "lateElderlyMedical",
     scope: "person",
     counterId: "hokennenkin",
+    forms: ["late-elderly-change-notice"],
     guidance:
       "75歳以上の方は転入日から後期高齢者医療の被保険者となる（運営は県の後期高齢者医療広域連合）。他の都道府県から転入した方は、前住所地で交付された負担区分等証明書を提出してもらう（一部負担金の割合の判定に使う）。65〜74歳で一定の障がいの認定を受けている方も対象になり得る。",
     legalBasis: "高齢者の医療の確保に関する法律第50条・第52条・第54条",
@@ -25,6 +26,7 @@ export const lateElderlyProcedures: ProcedureDefinition[] = [
     programme: "lateElderlyMedical",
     scope: "person",
     counterId: "hokennenkin",
+    forms: ["late-elderly-change-notice"],
     guidance:
       "他の都道府県への転出・死亡で資格を失う（県内の市町村への転出は住所変更のみで資格は続く）。資格確認書・被保険者証を返却してもらう。県外への転出では負担区分等証明書を交付し、転出先に提出するよう案内する。死亡の場合は葬祭費の申請を案内する。",
     legalBasis: "高齢者の医療の確保に関する法律第53条・第54条",
@@ -54,6 +56,7 @@ export const lateElderlyProcedures: ProcedureDefinition[] = [
     programme: "lateElderlyMedical",
     scope: "person",
     counterId: "hokennenkin",
+    forms: ["late-elderly-change-notice"],
     guidance:
       "同じ県内の市町村へ転出するときは、広域連合が同じため資格は続き、住所変更として扱う（被保険者番号は変わらない）。当市の資格確認書・被保険者証を返却してもらい、転出先で新しいものを受け取るよう案内する。保険料は月割で当市と転出先に分かれる。",
     legalBasis: "高齢者の医療の確保に関する法律第54条",
@@ -66,6 +69,7 @@ export const lateElderlyProcedures: ProcedureDefinition[] = [
     programme: "lateElderlyMedical",
     scope: "person",
     counterId: "hokennenkin",
+    forms: ["late-elderly-change-notice"],
     guidance:
       "後期高齢者医療の被保険者が市内で転居したとき。住所の記載がある資格確認書・被保険者証を差し替え、送付先を変更する。",
     legalBasis: "高齢者の医療の確保に関する法律第54条",

@@ -12,6 +12,7 @@ export const longTermCareProcedures: ProcedureDefinition[] = [
     programme: "longTermCare",
     scope: "person",
     counterId: "koreisha",
+    forms: ["ltc-change-notice"],
     guidance:
       "65歳以上の方は転入日から第1号被保険者となり、被保険者証を交付する。前の市区町村で要介護・要支援認定を受けていた方は、受給資格証明書を転入日から14日以内に提出すれば審査なしで認定を引き継げる。施設に入所して住所を移した方は住所地特例（前の市区町村の被保険者のまま）に当たるか確認する。",
     legalBasis: "介護保険法第9条・第10条・第12条・第36条",
@@ -56,6 +57,7 @@ export const longTermCareProcedures: ProcedureDefinition[] = [
     programme: "longTermCare",
     scope: "person",
     counterId: "koreisha",
+    forms: ["ltc-change-notice"],
     guidance:
       "転出・死亡により資格を失う。被保険者証・負担割合証などを返却してもらう。保険料は月割で再計算し、還付または追加の納付を通知する。死亡の場合、高額介護サービス費などの未支給分は相続人に案内する。",
     legalBasis: "介護保険法第11条・第12条",

@@ -97,6 +97,7 @@ export const myNumberSealProcedures: ProcedureDefinition[] = [
     programme: "sealRegistration",
     scope: "person",
     counterId: "shimin",
+    forms: ["seal-registration-application"],
     guidance:
       "前の市区町村の印鑑登録は転出で抹消されているため、希望する方は当市で新たに登録する。15歳以上の方が対象（意思能力のない方は除く）。本人が顔写真付きの官公署発行の本人確認書類を持参すれば即日登録、ない場合は照会書による確認（後日来庁）または保証人による登録となる。",
     legalBasis: "市印鑑条例（印鑑登録証明事務処理要領（昭和49年自治振第10号）に準拠）",
