@@ -135,6 +135,32 @@ describe("the drop folder", () => {
       watcher.stop();
     }
   });
+
+  it("keeps watching when the folder is deleted under it, and says so once in the log", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ichimado-drop-gone-"));
+    const lines: string[] = [];
+    const watcher = new DropFolderWatcher(dir, 60_000, t.ctx.feeds, (line) => lines.push(line));
+    await watcher.start();
+    try {
+      await fs.rm(dir, { recursive: true, force: true });
+      // The folders come back at the next look.
+      await watcher.check();
+      expect(await fs.readdir(dir)).toContain("inbox");
+      expect(lines).toEqual([]);
+      // A path that cannot be a folder (a file in its place) is logged once, not at every look.
+      await fs.rm(dir, { recursive: true, force: true });
+      await fs.writeFile(dir, "not a folder");
+      await watcher.check();
+      await watcher.check();
+      expect(lines).toEqual([expect.stringMatching(/^連携フォルダ: 読めません/)]);
+      await fs.rm(dir, { force: true });
+      await watcher.check();
+      expect(lines.at(-1)).toBe("連携フォルダ: 再び読めるようになりました");
+    } finally {
+      watcher.stop();
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe("feed settings", () => {

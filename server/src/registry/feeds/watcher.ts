@@ -24,10 +24,32 @@ export class DropFolderWatcher {
   ) {}
 
   async start(): Promise<void> {
+    await this.makeFolders();
+    this.timer = setInterval(() => void this.check(), this.pollMs);
+    this.timer.unref();
+  }
+
+  private async makeFolders(): Promise<void> {
     for (const sub of ["inbox", "processing", "done", "failed"])
       await fs.mkdir(path.join(this.dir, sub), { recursive: true });
-    this.timer = setInterval(() => void this.poll(), this.pollMs);
-    this.timer.unref();
+  }
+
+  private failing: string | null = null;
+
+  /**
+   * A look as the timer takes it: a folder that went away (a share unmounted, a folder deleted) is
+   * said once in the log and looked at again next time; it must never stop the server.
+   */
+  async check(): Promise<void> {
+    try {
+      await this.poll();
+      if (this.failing) this.log("連携フォルダ: 再び読めるようになりました");
+      this.failing = null;
+    } catch (error) {
+      const message = (error as Error).message;
+      if (this.failing !== message) this.log(`連携フォルダ: 読めません (次の確認で再試行します): ${message}`);
+      this.failing = message;
+    }
   }
 
   stop(): void {
@@ -39,6 +61,8 @@ export class DropFolderWatcher {
     if (this.busy) return 0;
     this.busy = true;
     try {
+      // Folders removed while running (or a share mounted over them) are made again.
+      await this.makeFolders();
       const inbox = path.join(this.dir, "inbox");
       const ready: { name: string; feed: NonNullable<ReturnType<typeof feedOfFile>> }[] = [];
       for (const name of await fs.readdir(inbox)) {
