@@ -26,12 +26,15 @@ export interface ReceivedPdf {
 }
 
 /**
- * Keeps each PDF the server sends the page for a case (by URL path), as the browser received it:
+ * Keeps each PDF the server sends the page for a case (or on other `paths`), as the browser received it:
  * the page holds it only as a blob, which the browser's own records of the response do not keep.
  */
-export async function collectPdfs(page: Page): Promise<ReceivedPdf[]> {
+export async function collectPdfs(
+  page: Page,
+  paths: RegExp = /\/api\/v1\/cases\/\d+\/(documents|guide-sheet)/,
+): Promise<ReceivedPdf[]> {
   const pdfs: ReceivedPdf[] = [];
-  await page.route(/\/api\/v1\/cases\/\d+\/(documents|guide-sheet)/, async (route) => {
+  await page.route(paths, async (route) => {
     const response = await route.fetch();
     if (response.headers()["content-type"] === "application/pdf")
       pdfs.push({ path: new URL(route.request().url()).pathname, pdf: await response.body() });

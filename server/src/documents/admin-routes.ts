@@ -84,6 +84,31 @@ export async function documentAdminRoutes(app: FastifyInstance, ctx: AppContext)
     },
   );
 
+  // The designer draws the base PDF's pages under the fields it places (no personal data in it).
+  r.get(
+    "/api/v1/admin/documents/base-pdfs/:id",
+    {
+      config: access,
+      schema: {
+        params: z.object({
+          id: z.coerce
+            .number()
+            .int()
+            .positive()
+            .max(2 ** 31 - 1),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const base = await loadBasePdf(ctx.db, request.params.id);
+      if (!base) throw new HttpError(404, "NOT_FOUND", "元のPDFがありません");
+      return reply
+        .type("application/pdf")
+        .header("cache-control", "private, max-age=3600")
+        .send(Buffer.from(base.bytes));
+    },
+  );
+
   r.get(
     "/api/v1/admin/documents/leaflets",
     { config: access, schema: { response: { 200: leafletListSchema } } },

@@ -252,6 +252,13 @@ describe("templates", () => {
     expect(pages).toEqual([{ width: 210, height: 297 }]);
     basePdfId = id;
     expect((await upload(Buffer.from("not a pdf"))).statusCode).toBe(400);
+    // The designer reads it back to draw the pages; a clerk may not, and a wrong id is a 4xx.
+    const back = await ok(call("admin", "GET", `/api/v1/admin/documents/base-pdfs/${id}`));
+    expect(back.headers["content-type"]).toBe("application/pdf");
+    expect(Buffer.compare(back.rawPayload, pdf)).toBe(0);
+    expect((await call("clerk", "GET", `/api/v1/admin/documents/base-pdfs/${id}`)).statusCode).toBe(403);
+    expect((await call("admin", "GET", "/api/v1/admin/documents/base-pdfs/99999")).statusCode).toBe(404);
+    expect((await call("admin", "GET", "/api/v1/admin/documents/base-pdfs/abc")).statusCode).toBe(400);
 
     const save = {
       key: "test-form",

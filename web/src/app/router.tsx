@@ -1,6 +1,6 @@
 import type { FunctionPermission } from "@ichimado/core/auth/permissions";
 import type { SessionInfo } from "@ichimado/core/auth/schemas";
-import type { ComponentType } from "react";
+import { type ComponentType, lazy, Suspense } from "react";
 import { Navigate, Outlet, Route, Routes, useLocation, useOutletContext } from "react-router";
 import { CounterPage } from "../auth/counter-page.tsx";
 import { LoginPage } from "../auth/login-page.tsx";
@@ -11,6 +11,7 @@ import { CasesPage } from "../cases/cases-page.tsx";
 import { CatalogPage } from "../catalog/catalog-page.tsx";
 import { ProcedureEditorPage } from "../catalog/procedure-editor-page.tsx";
 import { QuestionEditorPage } from "../catalog/question-editor-page.tsx";
+import { TemplateListPage } from "../documents/template-list-page.tsx";
 import { functionRoutes } from "../home/functions.ts";
 import { HomePage } from "../home/home-page.tsx";
 import { FeedsPage } from "../registry/feeds-page.tsx";
@@ -20,6 +21,18 @@ import { errorMessage } from "./api.ts";
 import { AppLayout } from "./layout.tsx";
 import { Placeholder } from "./placeholder.tsx";
 import { ErrorAlert, Loading } from "./ui.tsx";
+
+// pdf.js (drawing the base PDF) is loaded only when an administrator opens the designer.
+const LazyDesigner = lazy(() =>
+  import("../documents/template-designer-page.tsx").then((m) => ({ default: m.TemplateDesignerPage })),
+);
+function TemplateDesignerPage() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <LazyDesigner />
+    </Suspense>
+  );
+}
 
 /** Logged in, and the initial password already changed; otherwise to login or to the password page. */
 function RequireSession() {
@@ -95,6 +108,18 @@ export function AppRoutes() {
           <Route
             path="/admin/catalog/new-question"
             element={<FunctionScreen fn="catalogAdmin" screen={QuestionEditorPage} />}
+          />
+          <Route
+            path="/admin/documents"
+            element={<FunctionScreen fn="catalogAdmin" screen={TemplateListPage} />}
+          />
+          <Route
+            path="/admin/documents/templates/:key"
+            element={<FunctionScreen fn="catalogAdmin" screen={TemplateDesignerPage} />}
+          />
+          <Route
+            path="/admin/documents/new-template"
+            element={<FunctionScreen fn="catalogAdmin" screen={TemplateDesignerPage} />}
           />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>

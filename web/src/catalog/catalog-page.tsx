@@ -1,6 +1,8 @@
 import { useEffect, useRef } from "react";
+import { Link } from "react-router";
 import { errorMessage } from "../app/api.ts";
 import { ErrorAlert, focusRing, Loading, useTitle } from "../app/ui.tsx";
+import { linkClass } from "../cases/section.tsx";
 import { useCatalogView } from "./api.ts";
 import { ImportForm } from "./import-form.tsx";
 import { ProcedureTable } from "./procedure-table.tsx";
@@ -21,6 +23,9 @@ export function CatalogPage() {
       <h1 ref={heading} tabIndex={-1} className={`self-start text-std-28B-150 outline-none ${focusRing}`}>
         手続きカタログ
       </h1>
+      <Link to="/admin/documents" className={`self-start ${linkClass}`}>
+        帳票様式（印刷する様式の設計）
+      </Link>
       {view.isPending ? (
         <Loading />
       ) : !view.data ? (

@@ -4,12 +4,13 @@ import type { ReactNode } from "react";
 import { apiRequest, errorMessage } from "../app/api.ts";
 import { ErrorAlert } from "../app/ui.tsx";
 import { Checkbox, FieldError } from "../cases/fields.tsx";
+import { templatesKey } from "../documents/template-api.ts";
 import { LeafletUpload, leafletsKey } from "./leaflet-upload.tsx";
 
 /** Template keys with the name of their newest version, as the forms screen manages them. */
 function useFormTemplates() {
   return useQuery({
-    queryKey: ["admin", "document-templates"],
+    queryKey: templatesKey,
     queryFn: () => apiRequest("GET", "/admin/documents/templates", templateVersionListSchema),
     select: (data) => {
       const names = new Map<string, string>();
