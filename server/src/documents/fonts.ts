@@ -3,6 +3,7 @@ import type { Config } from "../config.ts";
 import { HttpError } from "../platform/errors.ts";
 import { FontCoverage } from "../registry/gaiji/font-coverage.ts";
 import { bytesOf } from "./base-pdf.ts";
+import { forgetParsedFont, parsedFontToken } from "./font-cache.ts";
 
 /**
  * The fonts a printed document embeds, with what each can draw. Names and addresses: IPAmj明朝;
@@ -16,6 +17,8 @@ export interface Face {
   key: FaceKey;
   file: string;
   bytes: Uint8Array<ArrayBuffer>;
+  /** what pdfme is given instead of the file: the font parsed once (font-cache.ts) */
+  parsed: Buffer<ArrayBuffer>;
   coverage: FontCoverage;
 }
 
@@ -45,11 +48,15 @@ function loadFace(key: FaceKey, file: string, id: string): Promise<Face> {
         new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength),
         file,
       );
-      return { key, file, bytes, coverage };
+      return { key, file, bytes, parsed: parsedFontToken(bytes), coverage };
     })();
     face.catch(() => loaded.delete(id));
     // A replaced file (a new gaiji font uploaded) drops the old one from memory.
-    for (const other of loaded.keys()) if (other.startsWith(`${key}\u0000`)) loaded.delete(other);
+    for (const [other, old] of loaded)
+      if (other.startsWith(`${key}\u0000`)) {
+        loaded.delete(other);
+        old.then((f) => forgetParsedFont(f.parsed)).catch(() => undefined);
+      }
     loaded.set(id, face);
   }
   return face;

@@ -49,7 +49,7 @@ export function fontRunsPlugin(fonts: DocumentFonts): Plugin<FontRunsSchema> {
         const key = `${fontRunsType}:${face.key}`;
         let font = _cache.get(key) as Promise<PDFFont> | undefined;
         if (!font) {
-          font = pdfDoc.embedFont(face.bytes, { subset: true });
+          font = pdfDoc.embedFont(face.parsed, { subset: true });
           _cache.set(key, font);
         }
         return font;
