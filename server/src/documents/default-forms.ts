@@ -60,7 +60,7 @@ export async function seedDefaultForms(db: Db, config: Config): Promise<string |
 }
 
 /** The paper form: boxes ruled with pdf-lib, then the title and labels set in IPAex明朝 by pdfme. */
-async function drawBasePdf(form: DefaultForm, fonts: DocumentFonts): Promise<Uint8Array<ArrayBuffer>> {
+export async function drawBasePdf(form: DefaultForm, fonts: DocumentFonts): Promise<Uint8Array<ArrayBuffer>> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([mm2pt(a4.width), mm2pt(a4.height)]);
   for (const box of form.boxes)
