@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { chooseCounterIfAsked, logIn } from "./support/auth.ts";
 import { city, isPlainHead, must } from "./support/city.ts";
 import { pressOn, region } from "./support/keyboard.ts";
-import { collectPdfs, nextPdf } from "./support/pdf.ts";
+import { collectPdfs, nextPdf, pdfPageCount } from "./support/pdf.ts";
 
 const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(new Date());
 const members = (householdId: string | null) =>
@@ -85,4 +85,84 @@ test("a 転出's answer prints on its 住民異動届, shown before printing, li
   expect(await nextPdf(pdfs, 3, new RegExp(`^/api/v1/cases/${caseId}/guide-sheet\\.pdf$`))).toContain(
     "転出届",
   );
+});
+
+// 65 to 74, on 国保, alone in a plain household: a 転出 brings the 住民異動届, the 国保 and the 介護保険 forms.
+const ageOn = (birth: string) =>
+  Number(today.slice(0, 4)) - Number(birth.slice(0, 4)) - (today.slice(5) < birth.slice(5) ? 1 : 0);
+const insuredSenior = must(
+  city.persons.find(
+    (p) =>
+      isPlainHead(p) &&
+      members(p.householdId).length === 1 &&
+      p.birthDate !== null &&
+      ageOn(p.birthDate) >= 66 &&
+      ageOn(p.birthDate) <= 73 &&
+      p.id !== head.id &&
+      city.enrollments.some(
+        (e) => e.personId === p.id && e.programme === "nationalHealthInsurance" && e.toDate === null,
+      ),
+  ),
+  "an insured senior living alone",
+);
+
+test("three forms chosen for one case print as one PDF of three pages, listed, one reprinted", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const pdfs = await collectPdfs(page);
+  await logIn(page, "shimin01");
+  await chooseCounterIfAsked(page, "市民課");
+  const headers = { "x-requested-with": "ichimado" };
+  const created = await page.request.post("/api/v1/cases", { headers, data: { channel: "visit" } });
+  const { id: caseId } = (await created.json()) as { id: number };
+  const taken = await page.request.post(`/api/v1/cases/${caseId}/residence-changes`, {
+    headers,
+    data: {
+      kind: "moveOut",
+      householdId: insuredSenior.householdId,
+      occurredOn: today,
+      movingPersonIds: [insuredSenior.id],
+      outsideAddress: destination,
+    },
+  });
+  expect(taken.status()).toBe(201);
+  await page.goto(`/cases/${caseId}`);
+  const documents = region(page, "書類の印刷");
+  const wanted = [/^住民異動届（転出届）$/, /^国民健康保険 異動届（/, /^介護保険 資格取得・喪失届（/];
+  for (const box of await documents.getByRole("checkbox").all()) {
+    const label =
+      (await box.getAttribute("aria-label")) ??
+      (await page.locator(`label[for="${await box.getAttribute("id")}"]`).innerText());
+    if (wanted.some((w) => w.test(label))) await box.check();
+    else await box.uncheck();
+  }
+  for (const w of wanted) await expect(documents.getByRole("checkbox", { name: w })).toBeChecked();
+  await pressOn(documents.getByRole("button", { name: "選択した書類を印刷（3 件）" }));
+  const text = await nextPdf(pdfs, 1, new RegExp(`^/api/v1/cases/${caseId}/documents$`));
+  expect(pdfPageCount(must(pdfs[0], "print").pdf)).toBe(3);
+  for (const expected of [
+    "住民異動届",
+    "国民健康保険異動届",
+    "介護保険資格取得・喪失届",
+    insuredSenior.name,
+    destination,
+  ])
+    expect(text).toContain(expected.replace(/\s+/g, ""));
+  await expect(documents.getByRole("heading", { name: "印刷プレビュー: 書類 3 件" })).toBeFocused();
+
+  const history = documents.getByRole("table", { name: "印刷履歴" });
+  await expect(history.getByRole("row")).toHaveCount(4);
+  // Newest first: the three documents of the one print, last printed first.
+  await expect(history.getByRole("rowheader")).toHaveText([
+    "介護保険 資格取得・喪失届（版 1）",
+    "国民健康保険 異動届（版 1）",
+    "住民異動届（版 1）",
+  ]);
+  await pressOn(history.getByRole("button", { name: "介護保険 資格取得・喪失届 を再印刷" }));
+  const again = await nextPdf(pdfs, 2, new RegExp(`^/api/v1/cases/${caseId}/documents/\\d+/reprint$`));
+  expect(pdfPageCount(must(pdfs[1], "reprint").pdf)).toBe(1);
+  expect(again).toContain("介護保険資格取得・喪失届");
+  expect(again).toContain(insuredSenior.name.replace(/\s+/g, ""));
+  await expect(history.getByRole("row")).toHaveCount(5);
 });

@@ -20,6 +20,19 @@ function pdfTextOf(pdf: Buffer): string {
   }
 }
 
+/** The number of pages (poppler's pdfinfo). */
+export function pdfPageCount(pdf: Buffer): number {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ichimado-e2e-pdf-"));
+  try {
+    const file = path.join(dir, "printed.pdf");
+    fs.writeFileSync(file, pdf);
+    const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+    return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? Number.NaN);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export interface ReceivedPdf {
   path: string;
   pdf: Buffer;
