@@ -130,13 +130,8 @@ test("three forms chosen for one case print as one PDF of three pages, listed, o
   await page.goto(`/cases/${caseId}`);
   const documents = region(page, "書類の印刷");
   const wanted = [/^住民異動届（転出届）$/, /^国民健康保険 異動届（/, /^介護保険 資格取得・喪失届（/];
-  for (const box of await documents.getByRole("checkbox").all()) {
-    const label =
-      (await box.getAttribute("aria-label")) ??
-      (await page.locator(`label[for="${await box.getAttribute("id")}"]`).innerText());
-    if (wanted.some((w) => w.test(label))) await box.check();
-    else await box.uncheck();
-  }
+  for (const box of await documents.getByRole("checkbox").all()) await box.uncheck();
+  for (const w of wanted) await documents.getByRole("checkbox", { name: w }).check();
   for (const w of wanted) await expect(documents.getByRole("checkbox", { name: w })).toBeChecked();
   await pressOn(documents.getByRole("button", { name: "選択した書類を印刷（3 件）" }));
   const text = await nextPdf(pdfs, 1, new RegExp(`^/api/v1/cases/${caseId}/documents$`));
