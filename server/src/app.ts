@@ -13,6 +13,7 @@ import { authRoutes } from "./auth/routes.ts";
 import { caseRoutes } from "./cases/routes.ts";
 import { catalogAdminRoutes } from "./catalog/admin-routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
+import { certificateRoutes } from "./certificates/routes.ts";
 import { documentAdminRoutes } from "./documents/admin-routes.ts";
 import { documentRoutes } from "./documents/routes.ts";
 import type { AppContext } from "./platform/context.ts";
@@ -89,6 +90,7 @@ export async function buildApp(
   await catalogRoutes(app, ctx);
   await catalogAdminRoutes(app, ctx);
   await documentRoutes(app, ctx);
+  await certificateRoutes(app, ctx);
   await documentAdminRoutes(app, ctx);
   await addressRoutes(app, ctx);
 

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import {
+  certificateTypeSchema,
+  feeExemptionSchema,
+  purposeSchema,
+  requesterKinds,
+  requestLineSchema,
+} from "./schemas.ts";
+
+/** Request and answer shapes of the certificate routes, shared by server and web. */
+
+export const certificateSettingsSchema = z.object({
+  types: z.array(certificateTypeSchema),
+  purposes: z.array(purposeSchema),
+  exemptions: z.array(feeExemptionSchema),
+});
+
+export const requesterSchema = z
+  .object({
+    kind: z.enum(requesterKinds),
+    delegation: z
+      .object({ present: z.boolean(), names: z.array(z.string().max(31)).max(20).default([]) })
+      .strict()
+      .nullable()
+      .default(null),
+    reason: z.string().max(500).default(""),
+  })
+  .strict();
+
+/** A request as the intake screen holds it: who asks, and a line per certificate and person. */
+export const certificateQuoteRequestSchema = z
+  .object({
+    requester: requesterSchema,
+    lines: z
+      .array(requestLineSchema)
+      .min(1, "証明書を1件以上選んでください")
+      .max(30, "一度に請求できるのは30件までです"),
+  })
+  .strict();
+export type CertificateQuoteRequest = z.infer<typeof certificateQuoteRequestSchema>;
+
+const problem = z.object({
+  index: z.number(),
+  field: z.string(),
+  message: z.string(),
+  severity: z.enum(["block", "warning"]),
+});
+
+export const certificateQuoteSchema = z.object({
+  lines: z.array(
+    z.object({
+      index: z.number(),
+      certificateKey: z.string(),
+      name: z.string(),
+      personId: z.string(),
+      quantity: z.number(),
+      units: z.number(),
+      amount: z.number(),
+      exemption: z.object({ key: z.string(), name: z.string(), legalBasis: z.string() }).nullable(),
+      breakdown: z.string(),
+    }),
+  ),
+  total: z.number(),
+  /** fee problems and who-may-request problems together, by line */
+  problems: z.array(problem),
+  /** true when nothing blocks: the request may be accepted as it stands */
+  acceptable: z.boolean(),
+});
+export type CertificateQuote = z.infer<typeof certificateQuoteSchema>;

@@ -1,0 +1,171 @@
+import type { CertificateQuote } from "@ichimado/core/certificates/api";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withOwner } from "../db/owner.ts";
+import { insertHouseholds } from "../testing/register-fixture.ts";
+import { createTestApp, type TestApp } from "../testing/test-app.ts";
+
+/** 証明受付's quote: fees from the settings, blocks from the register and the requester. */
+let t: TestApp;
+let clerk: string;
+let insurance: string;
+
+const member = (id: string, name: string, relationship: string, birthDate = "1980-04-01") => ({
+  id,
+  name,
+  nameKana: "シケン　タロウ",
+  birthDate,
+  sex: "male" as const,
+  relationship,
+});
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await insertHouseholds(t.database.ownerUrl, [
+    {
+      id: "H700",
+      townCode: "T001",
+      lot: "7-1",
+      members: [
+        member("7000000001", "証明　一郎", "世帯主"),
+        member("7000000002", "証明　花子", "妻"),
+        member("7000000003", "証明　次郎", "子", "2010-05-05"),
+      ],
+    },
+    { id: "H701", townCode: "T001", lot: "7-2", members: [member("7000000011", "禁止　三郎", "世帯主")] },
+    {
+      id: "H702",
+      townCode: "T002",
+      lot: "7-3",
+      members: [member("7000000021", "保護　四郎", "世帯主")],
+      supportMeasure: true,
+    },
+  ]);
+  await withOwner(t.database.ownerUrl, async (db) => {
+    await sql`insert into issuance_ban (person_id, reason, from_date) values ('7000000011', '本人申出', '2026-01-01')`.execute(
+      db,
+    );
+    await sql`insert into arrears (person_id, programme, fiscal_year, amount) values ('7000000001', 'residentTax', 2025, 12000)`.execute(
+      db,
+    );
+  });
+  await t.createStaff({ loginId: "certclerk", assignments: [["shimin", "residentClerk"]] });
+  await t.createStaff({ loginId: "certnhi", assignments: [["hokennenkin", "insuranceClerk"]] });
+  clerk = await t.login("certclerk");
+  insurance = await t.login("certnhi");
+  await t.call("POST", "/api/v1/auth/counter", { cookie: clerk, body: { counterId: "shimin" } });
+  await t.call("POST", "/api/v1/auth/counter", { cookie: insurance, body: { counterId: "hokennenkin" } });
+}, 180_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+const self = { kind: "self" };
+const quote = async (body: unknown, cookie = clerk) => {
+  const res = await t.call("POST", "/api/v1/certificates/quote", { cookie, body });
+  return { status: res.statusCode, body: res.json() as CertificateQuote & { error?: { message: string } } };
+};
+const line = (certificateKey: string, personId: string, more: Record<string, unknown> = {}) => ({
+  certificateKey,
+  personId,
+  quantity: 1,
+  purpose: "employment",
+  ...more,
+});
+
+describe("the quote of a certificate request", () => {
+  it("totals mixed certificates for three household members", async () => {
+    const { status, body } = await quote({
+      requester: self,
+      lines: [
+        line("certificate-resident-record", "7000000001", {
+          quantity: 2,
+          options: ["householdHead", "relationship"],
+        }),
+        line("certificate-income", "7000000002", { years: [2024, 2025] }),
+        line("certificate-family-register", "7000000003", { purpose: "pensionClaim" }),
+        line("certificate-seal", "7000000001"),
+      ],
+    });
+    expect(status).toBe(200);
+    expect(body.problems).toEqual([]);
+    expect(body.lines.map((l) => l.amount)).toEqual([600, 600, 0, 300]);
+    expect(body.total).toBe(1500);
+    expect(body.acceptable).toBe(true);
+    const audited = await t.database.db
+      .selectFrom("audit_log")
+      .select(["action", "target", "person_ids"])
+      .where("target", "=", "certificate:quote")
+      .executeTakeFirstOrThrow();
+    expect(audited.action).toBe("person.read");
+    expect([...(audited.person_ids as string[])].sort()).toEqual(["7000000001", "7000000002", "7000000003"]);
+  });
+
+  it("refuses a proxy without a 委任状, and 本籍 and 個人番号 to a third party", async () => {
+    const proxy = await quote({
+      requester: { kind: "proxy", delegation: { present: false } },
+      lines: [line("certificate-resident-record", "7000000001", { options: ["domicile"] })],
+    });
+    expect(proxy.body.acceptable).toBe(false);
+    expect(proxy.body.problems.map((p) => p.message)).toEqual(["代理人による請求には委任状が必要です"]);
+    const withLetter = await quote({
+      requester: { kind: "proxy", delegation: { present: true, names: [] } },
+      lines: [line("certificate-resident-record", "7000000001", { options: ["domicile"] })],
+    });
+    expect(withLetter.body.acceptable).toBe(true);
+    const third = await quote({
+      requester: { kind: "thirdParty", reason: "貸金返還請求訴訟の提起のため" },
+      lines: [line("certificate-resident-record", "7000000001", { options: ["domicile", "myNumber"] })],
+    });
+    expect(third.body.problems.map((p) => p.message)).toEqual([
+      "本籍・筆頭者は第三者（正当な理由）の請求では記載できません",
+      "個人番号は第三者（正当な理由）の請求では記載できません",
+    ]);
+  });
+
+  it("blocks a 発行禁止 person, a third party's request for a 支援措置 subject, and warns of arrears", async () => {
+    const banned = await quote({
+      requester: self,
+      lines: [line("certificate-resident-record", "7000000011")],
+    });
+    expect(banned.body.acceptable).toBe(false);
+    expect(banned.body.problems[0]?.message).toMatch(/発行禁止/);
+    const protectedSubject = await quote({
+      requester: { kind: "thirdParty", reason: "債権回収のための訴訟" },
+      lines: [line("certificate-resident-record", "7000000021")],
+    });
+    expect(protectedSubject.body.acceptable).toBe(false);
+    expect(protectedSubject.body.problems.map((p) => p.message)).toEqual([
+      "支援措置の対象者です。本人以外からの請求には交付できません（交付には責任者の判断が必要です）",
+    ]);
+    // The quote says no more than that: no address, no name of the protected person.
+    expect(JSON.stringify(protectedSubject.body)).not.toMatch(/大津町|7-3|保護/);
+    const arrears = await quote({
+      requester: self,
+      lines: [line("certificate-tax-payment", "7000000001", { years: [2025], taxes: ["市県民税"] })],
+    });
+    expect(arrears.body.acceptable).toBe(true);
+    expect(arrears.body.problems).toEqual([
+      expect.objectContaining({ severity: "warning", message: expect.stringMatching(/滞納/) }),
+    ]);
+    expect(arrears.body.total).toBe(300);
+  });
+
+  it("answers bad input with a 4xx in Japanese, and other counters' staff with 403", async () => {
+    const empty = await quote({ requester: self, lines: [] });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error?.message).toContain("証明書を1件以上選んでください");
+    const badPerson = await quote({ requester: self, lines: [line("certificate-seal", "12")] });
+    expect(badPerson.status).toBe(400);
+    const unknown = await quote({ requester: self, lines: [line("certificate-seal", "7999999999")] });
+    expect(unknown.body.problems).toEqual([
+      { index: 0, field: "personId", message: "指定された宛名はありません", severity: "block" },
+    ]);
+    expect(
+      (await quote({ requester: self, lines: [line("certificate-seal", "7000000001")] }, insurance)).status,
+    ).toBe(403);
+    const settings = await t.call("GET", "/api/v1/certificates/settings", { cookie: clerk });
+    expect(settings.statusCode).toBe(200);
+    expect(settings.json().types.length).toBeGreaterThan(10);
+  });
+});
