@@ -67,3 +67,18 @@ export const certificateQuoteSchema = z.object({
   acceptable: z.boolean(),
 });
 export type CertificateQuote = z.infer<typeof certificateQuoteSchema>;
+
+/** A request accepted into a case, with the fees as quoted then. */
+export const certificateRequestListSchema = z.object({
+  requests: z.array(
+    z.object({
+      id: z.number(),
+      requester: requesterSchema,
+      lines: z.array(requestLineSchema),
+      fees: certificateQuoteSchema.shape.lines,
+      total: z.number(),
+      created: z.object({ staffName: z.string(), counterName: z.string(), at: z.string() }),
+    }),
+  ),
+});
+export type CertificateRequestList = z.infer<typeof certificateRequestListSchema>;

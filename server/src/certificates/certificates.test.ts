@@ -169,3 +169,54 @@ describe("the quote of a certificate request", () => {
     expect(settings.json().types.length).toBeGreaterThan(10);
   });
 });
+
+describe("a request accepted into a case", () => {
+  it("is kept with its fees, in the case history, and refused whole when a line is blocked", async () => {
+    const opened = await t.call("POST", "/api/v1/cases", { cookie: clerk, body: { channel: "visit" } });
+    expect(opened.statusCode).toBe(201);
+    const { id } = opened.json() as { id: number };
+    const lines = [
+      line("certificate-resident-record", "7000000001", { quantity: 2 }),
+      line("certificate-income", "7000000002", { years: [2025] }),
+    ];
+    const accepted = await t.call("POST", `/api/v1/cases/${id}/certificate-requests`, {
+      cookie: clerk,
+      body: { requester: self, lines },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(201);
+    expect(accepted.json()).toMatchObject({ total: 900, acceptable: true });
+
+    const refused = await t.call("POST", `/api/v1/cases/${id}/certificate-requests`, {
+      cookie: clerk,
+      body: { requester: self, lines: [...lines, line("certificate-resident-record", "7000000011")] },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toBe("3件目: 発行禁止の対象者です。この方の証明書は交付できません");
+
+    const listed = await t.call("GET", `/api/v1/cases/${id}/certificate-requests`, { cookie: clerk });
+    expect(listed.statusCode).toBe(200);
+    const { requests } = listed.json() as {
+      requests: { total: number; lines: { personId: string }[]; fees: { amount: number }[] }[];
+    };
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.total).toBe(900);
+    expect(requests[0]?.fees.map((f) => f.amount)).toEqual([600, 300]);
+    const events = await t.database.db
+      .selectFrom("case_event")
+      .select(["kind", "summary"])
+      .where("case_id", "=", id)
+      .where("kind", "=", "certificateRequest")
+      .execute();
+    expect(events).toEqual([
+      { kind: "certificateRequest", summary: "証明書交付請求 2件 3通（手数料 900円）" },
+    ]);
+
+    const missing = await t.call("POST", "/api/v1/cases/999999/certificate-requests", {
+      cookie: clerk,
+      body: { requester: self, lines },
+    });
+    expect(missing.statusCode).toBe(404);
+    const forbidden = await t.call("GET", `/api/v1/cases/${id}/certificate-requests`, { cookie: insurance });
+    expect(forbidden.statusCode).toBe(403);
+  });
+});

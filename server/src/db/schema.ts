@@ -1,3 +1,4 @@
+import type { CertificateQuote, CertificateQuoteRequest } from "@ichimado/core/certificates/api";
 import type { ColumnType, Generated } from "kysely";
 
 /**
@@ -323,6 +324,18 @@ export interface CaseMemoTable {
   created_at: GeneratedTimestamp;
 }
 
+export interface CaseCertificateRequestTable {
+  id: Generated<number>;
+  case_id: number;
+  requester: Json<CertificateQuoteRequest["requester"]>;
+  lines: Json<CertificateQuoteRequest["lines"]>;
+  fees: Json<CertificateQuote["lines"]>;
+  total: number;
+  created_by: number;
+  created_counter: string;
+  created_at: GeneratedTimestamp;
+}
+
 export interface CaseEventTable {
   id: Generated<number>;
   case_id: number;
@@ -413,6 +426,7 @@ export interface Database {
   case_residence_change: CaseResidenceChangeTable;
   case_procedure: CaseProcedureTable;
   case_memo: CaseMemoTable;
+  case_certificate_request: CaseCertificateRequestTable;
   case_event: CaseEventTable;
   document_base_pdf: DocumentBasePdfTable;
   document_template: DocumentTemplateTable;

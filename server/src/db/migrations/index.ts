@@ -8,6 +8,7 @@ import { auditLink } from "./0007_audit_link.ts";
 import { documents } from "./0008_documents.ts";
 import { defaultForms } from "./0009_default_forms.ts";
 import { leaflets } from "./0010_leaflets.ts";
+import { certificateRequests } from "./0011_certificate_requests.ts";
 import type { AppMigration } from "./types.ts";
 
 /** In order; names are stored in schema_migration and must never change once released. */
@@ -22,4 +23,5 @@ export const migrations: Record<string, AppMigration> = {
   "0008_documents": documents,
   "0009_default_forms": defaultForms,
   "0010_leaflets": leaflets,
+  "0011_certificate_requests": certificateRequests,
 };
