@@ -92,7 +92,7 @@ export const printedDocumentSchema = z.object({
   id: z.number(),
   /** documents printed together share a job */
   job: z.string(),
-  kind: z.enum(["form", "guideSheet"]),
+  kind: z.enum(["form", "guideSheet", "certificateRequestForm"]),
   templateKey: z.string().nullable(),
   templateVersion: z.number().nullable(),
   name: z.string(),

@@ -2,6 +2,7 @@ import type { CertificateQuote } from "@ichimado/core/certificates/api";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withOwner } from "../db/owner.ts";
+import { pdfText } from "../documents/testing/poppler.ts";
 import { insertHouseholds } from "../testing/register-fixture.ts";
 import { createTestApp, type TestApp } from "../testing/test-app.ts";
 
@@ -9,6 +10,7 @@ import { createTestApp, type TestApp } from "../testing/test-app.ts";
 let t: TestApp;
 let clerk: string;
 let insurance: string;
+const squeeze = (s: string) => s.replace(/\s+/g, "");
 
 const member = (id: string, name: string, relationship: string, birthDate = "1980-04-01") => ({
   id,
@@ -210,6 +212,41 @@ describe("a request accepted into a case", () => {
     expect(events).toEqual([
       { kind: "certificateRequest", summary: "証明書交付請求 2件 3通（手数料 900円）" },
     ]);
+
+    // 証明書交付請求書: the request as asked, the total, room to sign; in the print history, reprinted the same.
+    const requestId = (requests[0] as unknown as { id: number }).id;
+    const form = await t.call("GET", `/api/v1/cases/${id}/certificate-requests/${requestId}/form.pdf`, {
+      cookie: clerk,
+    });
+    expect(form.statusCode, form.body.slice(0, 200)).toBe(200);
+    expect(form.headers["content-type"]).toBe("application/pdf");
+    const text = squeeze(await pdfText(form.rawPayload));
+    for (const expected of [
+      "証明書交付請求書",
+      "住民票の写し2通",
+      "対象の方：証明一郎",
+      "所得証明書2025年度1通",
+      "使用目的：就職・勤務先への提出",
+      "手数料：300円×2通=600円",
+      "手数料の合計：900円",
+      "請求者署名",
+    ])
+      expect(text).toContain(squeeze(expected));
+    const history = (await t.call("GET", `/api/v1/cases/${id}/documents`, { cookie: clerk })).json() as {
+      documents: { id: number; kind: string; name: string; persons: { id: string }[] }[];
+    };
+    expect(history.documents[0]).toMatchObject({ kind: "certificateRequestForm", name: "証明書交付請求書" });
+    expect(history.documents[0]?.persons.map((p) => p.id).sort()).toEqual(["7000000001", "7000000002"]);
+    const again = await t.call("POST", `/api/v1/cases/${id}/documents/${history.documents[0]?.id}/reprint`, {
+      cookie: clerk,
+      body: {},
+    });
+    expect(again.statusCode).toBe(200);
+    expect(squeeze(await pdfText(again.rawPayload))).toBe(text);
+    expect(
+      (await t.call("GET", `/api/v1/cases/${id}/certificate-requests/99999/form.pdf`, { cookie: clerk }))
+        .statusCode,
+    ).toBe(404);
 
     const missing = await t.call("POST", "/api/v1/cases/999999/certificate-requests", {
       cookie: clerk,

@@ -5,11 +5,13 @@ import {
   certificateSettingsSchema,
 } from "@ichimado/core/certificates/api";
 import { japanDate } from "@ichimado/core/common/dates";
+import { guideSheetQuerySchema } from "@ichimado/core/documents/api";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { stepActor } from "../cases/steps.ts";
 import { type AppContext, actorOf, requireAuth } from "../platform/context.ts";
+import { printRequestForm } from "./print-form.ts";
 import { certificateSettings, quoteRequest } from "./quote.ts";
 import { acceptRequest, caseRequests } from "./requests.ts";
 
@@ -65,6 +67,35 @@ export async function certificateRoutes(app: FastifyInstance, ctx: AppContext): 
       const actor = stepActor(auth, actorOf(request));
       const quote = await acceptRequest(ctx, actor, request.params.id, request.body, japanDate(new Date()));
       return reply.status(201).send(quote);
+    },
+  );
+
+  r.get(
+    "/api/v1/cases/:id/certificate-requests/:requestId/form.pdf",
+    {
+      config: access,
+      schema: {
+        params: caseParams.extend({ requestId: z.coerce.number().int().positive() }),
+        querystring: guideSheetQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const auth = requireAuth(request);
+      const actor = stepActor(auth, actorOf(request));
+      const { id, requestId } = request.params;
+      const printed = await printRequestForm(
+        ctx,
+        actor,
+        id,
+        requestId,
+        request.query.acknowledgeMissingGlyphs,
+      );
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", 'inline; filename="certificate-request.pdf"')
+        .header("cache-control", "no-store")
+        .header("x-printed-documents", printed.ids.join(","))
+        .send(Buffer.from(printed.pdf));
     },
   );
 

@@ -383,7 +383,7 @@ export interface PrintedDocumentTable {
   id: Generated<number>;
   case_id: number;
   job: string;
-  kind: "form" | "guideSheet";
+  kind: "form" | "guideSheet" | "certificateRequestForm";
   template_key: string | null;
   template_version: number | null;
   procedure_id: number | null;

@@ -1,6 +1,7 @@
 import type { PrintedDocument } from "@ichimado/core/documents/api";
 import type { Db } from "../db/database.ts";
 import { guideSheetTitle } from "./guide-sheet.ts";
+import { requestFormTitle } from "./request-form.ts";
 
 /** The print history of a case (G29): every print and reprint, newest first, with the persons on it. */
 export async function printHistory(db: Db, caseId: number): Promise<PrintedDocument[]> {
@@ -43,7 +44,12 @@ export async function printHistory(db: Db, caseId: number): Promise<PrintedDocum
     kind: r.kind,
     templateKey: r.template_key,
     templateVersion: r.template_version,
-    name: r.kind === "guideSheet" ? guideSheetTitle : (r.template_name ?? r.template_key ?? ""),
+    name:
+      r.kind === "guideSheet"
+        ? guideSheetTitle
+        : r.kind === "certificateRequestForm"
+          ? requestFormTitle
+          : (r.template_name ?? r.template_key ?? ""),
     procedureName: r.procedure_name,
     persons: r.person_ids.map((id) => ({ id, name: names.get(id) ?? id })),
     reprintOf: r.reprint_of,

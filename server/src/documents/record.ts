@@ -13,7 +13,7 @@ import { HttpError } from "../platform/errors.ts";
  * commit together, after the PDF was made — a failed render leaves no trace of a print.
  */
 export interface NewPrinted {
-  kind: "form" | "guideSheet";
+  kind: "form" | "guideSheet" | "certificateRequestForm";
   templateKey: string | null;
   templateVersion: number | null;
   procedureId: number | null;

@@ -1,3 +1,4 @@
+import { requestFormContentSchema } from "@ichimado/core/certificates/request-form";
 import { maskedAddressText } from "@ichimado/core/documents/bind";
 import { guideSheetContentSchema } from "@ichimado/core/documents/guide-sheet";
 import type { AuthContext } from "../auth/context.ts";
@@ -12,6 +13,7 @@ import { guideSheetProblems, guideSheetTitle, renderGuideSheet } from "./guide-s
 import { fieldName, formToRender, type Printed } from "./print.ts";
 import { assertPrintable, type NewPrinted, recordPrint } from "./record.ts";
 import { renderForms } from "./render.ts";
+import { renderRequestForm, requestFormProblems, requestFormTitle } from "./request-form.ts";
 import { templateVersion } from "./store.ts";
 
 /**
@@ -48,6 +50,24 @@ export async function reprintDocument(
     addressOwners: row.address_owners,
     reprintOf: row.id,
   };
+
+  if (row.kind === "certificateRequestForm") {
+    const content = requestFormContentSchema.parse(row.inputs);
+    const problems = requestFormProblems(content, fonts);
+    if (!acknowledgeMissingGlyphs) refuseMissingGlyphs(problems);
+    const pdf = await renderRequestForm(content, fonts);
+    const ids = await recordPrint(
+      ctx,
+      actor,
+      caseId,
+      [{ ...again, inputs: content, name: requestFormTitle }],
+      {
+        missingGlyphsAcknowledged: problems.length > 0,
+        markPrinted: [],
+      },
+    );
+    return { pdf, ids };
+  }
 
   if (row.kind === "guideSheet") {
     const content = guideSheetContentSchema.parse(row.inputs);

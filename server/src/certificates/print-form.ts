@@ -1,0 +1,71 @@
+import { requestFormContent } from "@ichimado/core/certificates/request-form";
+import { japanDate } from "@ichimado/core/common/dates";
+import { formatWareki } from "@ichimado/core/common/wareki";
+import type { StepActor } from "../cases/steps.ts";
+import { loadCaseForPrint } from "../documents/case-data.ts";
+import { documentFonts } from "../documents/fonts.ts";
+import { refuseMissingGlyphs } from "../documents/glyph-check.ts";
+import type { Printed } from "../documents/print.ts";
+import { assertPrintable, recordPrint } from "../documents/record.ts";
+import { renderRequestForm, requestFormProblems, requestFormTitle } from "../documents/request-form.ts";
+import type { AppContext } from "../platform/context.ts";
+import { HttpError } from "../platform/errors.ts";
+import { certificateSettings } from "./quote.ts";
+import { caseRequests } from "./requests.ts";
+
+/** The city the counter serves (as on the 手続き案内書). */
+const city = "出雲市";
+
+/**
+ * Prints the 証明書交付請求書 of one request in a case (J36) with the shared renderer, recorded in
+ * the case's print history (so it can be reprinted as it was) and audited with the persons on it.
+ * Names no font can draw stop the print unless the clerk acknowledged them.
+ */
+export async function printRequestForm(
+  ctx: AppContext,
+  actor: StepActor,
+  caseId: number,
+  requestId: number,
+  acknowledgeMissingGlyphs: boolean,
+): Promise<Printed> {
+  const c = await loadCaseForPrint(ctx.db, caseId);
+  assertPrintable(c.status);
+  const request = (await caseRequests(ctx.db, caseId)).find((r) => r.id === requestId);
+  if (!request) throw new HttpError(404, "NOT_FOUND", "指定された証明書交付請求はこの対応にありません");
+  const personIds = [...new Set(request.lines.map((l) => l.personId))];
+  const names = new Map(
+    (await ctx.db.selectFrom("person").select(["id", "name"]).where("id", "in", personIds).execute()).map(
+      (p) => [p.id, p.name],
+    ),
+  );
+  const content = requestFormContent(request, certificateSettings, names, {
+    city,
+    date: formatWareki(japanDate(new Date(request.created.at))),
+    visitorName: c.visitor?.input.name ?? null,
+  });
+  const fonts = await documentFonts(ctx.config);
+  const problems = requestFormProblems(content, fonts);
+  if (!acknowledgeMissingGlyphs) refuseMissingGlyphs(problems);
+  const pdf = await renderRequestForm(content, fonts);
+  const ids = await recordPrint(
+    ctx,
+    actor,
+    caseId,
+    [
+      {
+        kind: "certificateRequestForm",
+        templateKey: null,
+        templateVersion: null,
+        procedureId: null,
+        procedureName: null,
+        personIds,
+        inputs: content,
+        addressOwners: {},
+        reprintOf: null,
+        name: requestFormTitle,
+      },
+    ],
+    { missingGlyphsAcknowledged: problems.length > 0, markPrinted: [] },
+  );
+  return { pdf, ids };
+}
