@@ -8,7 +8,7 @@ import { requestProblems } from "@ichimado/core/certificates/eligibility";
 import { calculateFees } from "@ichimado/core/certificates/fees";
 import type { AuthContext } from "../auth/context.ts";
 import type { Db } from "../db/database.ts";
-import { isProtected } from "../search/present.ts";
+import { isAcknowledged, isProtected } from "../search/present.ts";
 import { resultContext } from "../search/queries.ts";
 
 /** The settings a new installation has (administrators' editing comes with the settings screen). */
@@ -50,13 +50,10 @@ export async function quoteRequest(
       return;
     }
     if (!type) return;
-    const household = person.household_id;
     for (const p of requestProblems(line, type, requester, {
       issuanceBan: flags.bans.has(person.id),
       supportMeasure: isProtected(state, person),
-      supportAcknowledged:
-        state.acknowledgedPersons.has(person.id) ||
-        (household !== null && state.acknowledgedHouseholds.has(household)),
+      supportAcknowledged: isAcknowledged(state, person),
       arrears: flags.arrears.has(person.id),
     }))
       problems.push({ index, ...p });

@@ -14,7 +14,7 @@ import type { PersonDetail, PersonSummary } from "@ichimado/core/search/schemas"
 import { sql } from "kysely";
 import type { AuthContext } from "../auth/context.ts";
 import type { Db } from "../db/database.ts";
-import { type ProtectionState, shownAddress, summary } from "./present.ts";
+import { isAcknowledged, isProtected, type ProtectionState, shownAddress, summary } from "./present.ts";
 import { acknowledgements, flagsFor, type PersonRow, protectedScope } from "./queries.ts";
 
 /** Column headers by attribute field, from the feed layouts (the same words staff see in the files). */
@@ -136,12 +136,8 @@ export async function personDetail(
   ]);
 
   const measure = measures.find((m) => isActiveMeasure({ fromDate: m.from_date, toDate: m.to_date }, today));
-  const protectedHere =
-    state.protectedPersons.has(row.id) ||
-    (row.household_id !== null && state.protectedHouseholds.has(row.household_id));
-  const acknowledged =
-    state.acknowledgedPersons.has(row.id) ||
-    (row.household_id !== null && state.acknowledgedHouseholds.has(row.household_id));
+  const protectedHere = isProtected(state, row);
+  const acknowledged = isAcknowledged(state, row);
   const warnings: PersonDetail["warnings"] = [];
   if (protectedHere) {
     warnings.push({

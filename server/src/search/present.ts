@@ -26,6 +26,17 @@ export function isProtected(
   );
 }
 
+/** This session acknowledged the 支援措置 warning for the person, or for someone of their household. */
+export function isAcknowledged(
+  state: ProtectionState,
+  person: { id: string; household_id: string | null },
+): boolean {
+  return (
+    state.acknowledgedPersons.has(person.id) ||
+    (person.household_id !== null && state.acknowledgedHouseholds.has(person.household_id))
+  );
+}
+
 export function shownAddress(
   auth: AuthContext,
   state: ProtectionState,
@@ -33,12 +44,7 @@ export function shownAddress(
   text: string | null,
 ): { text: string | null; masked: boolean } {
   if (text === null) return { text: null, masked: false };
-  const protection = {
-    protected: isProtected(state, person),
-    acknowledged:
-      state.acknowledgedPersons.has(person.id) ||
-      (person.household_id !== null && state.acknowledgedHouseholds.has(person.household_id)),
-  };
+  const protection = { protected: isProtected(state, person), acknowledged: isAcknowledged(state, person) };
   if (addressVisible(auth.permissions, protection)) return { text, masked: false };
   return { text: null, masked: true };
 }
