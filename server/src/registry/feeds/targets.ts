@@ -73,18 +73,6 @@ export interface TargetContext {
   townNames: ReadonlyMap<string, string>;
 }
 
-export function feedTables(layout: FeedLayout, rows: readonly FeedRow[], context: TargetContext): FeedTables {
-  const stream = feedTableStream(layout, context);
-  const tables = stream.add(rows);
-  const rest = stream.end();
-  // Only the households come at the end; every other table is complete after `add`.
-  rest.owned.forEach((owned, i) => {
-    const into = tables.owned[i];
-    if (into) for (const row of owned.rows) into.rows.push(row);
-  });
-  return tables;
-}
-
 /**
  * The same, for a file read piece by piece: `add` gives each piece's rows, `end` what can only be
  * known after the last piece (a household is described by its head's row, wherever it comes).
@@ -102,7 +90,7 @@ export function feedTableStream(
       end: () => residentTables([], inCity, households, true),
     };
   }
-  return { add: (rows) => pieceTables(layout, rows, context), end: () => pieceTables(layout, [], context) };
+  return { add: (rows) => feedTables(layout, rows, context), end: () => feedTables(layout, [], context) };
 }
 
 function addressOf(context: TargetContext): (r: FeedRow) => string {
@@ -112,7 +100,8 @@ function addressOf(context: TargetContext): (r: FeedRow) => string {
       : "";
 }
 
-function pieceTables(layout: FeedLayout, rows: readonly FeedRow[], context: TargetContext): FeedTables {
+/** The tables of these rows, all of a delivery (a differential one) or one piece of it. */
+export function feedTables(layout: FeedLayout, rows: readonly FeedRow[], context: TargetContext): FeedTables {
   const target = layout.target;
   const inCity = addressOf(context);
   switch (target.kind) {
