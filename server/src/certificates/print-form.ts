@@ -4,17 +4,15 @@ import { formatWareki } from "@ichimado/core/common/wareki";
 import type { StepActor } from "../cases/steps.ts";
 import { loadCaseForPrint } from "../documents/case-data.ts";
 import { documentFonts } from "../documents/fonts.ts";
-import { refuseMissingGlyphs } from "../documents/glyph-check.ts";
+import { printGenerated } from "../documents/generated.ts";
+import { city } from "../documents/guide-sheet.ts";
 import type { Printed } from "../documents/print.ts";
-import { assertPrintable, recordPrint } from "../documents/record.ts";
+import { assertPrintable } from "../documents/record.ts";
 import { renderRequestForm, requestFormProblems, requestFormTitle } from "../documents/request-form.ts";
 import type { AppContext } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
 import { certificateSettings } from "./quote.ts";
 import { caseRequests } from "./requests.ts";
-
-/** The city the counter serves (as on the 手続き案内書). */
-const city = "出雲市";
 
 /**
  * Prints the 証明書交付請求書 of one request in a case (J36) with the shared renderer, recorded in
@@ -44,28 +42,12 @@ export async function printRequestForm(
     visitorName: c.visitor?.input.name ?? null,
   });
   const fonts = await documentFonts(ctx.config);
-  const problems = requestFormProblems(content, fonts);
-  if (!acknowledgeMissingGlyphs) refuseMissingGlyphs(problems);
-  const pdf = await renderRequestForm(content, fonts);
-  const ids = await recordPrint(
+  return printGenerated(
     ctx,
     actor,
     caseId,
-    [
-      {
-        kind: "certificateRequestForm",
-        templateKey: null,
-        templateVersion: null,
-        procedureId: null,
-        procedureName: null,
-        personIds,
-        inputs: content,
-        addressOwners: {},
-        reprintOf: null,
-        name: requestFormTitle,
-      },
-    ],
-    { missingGlyphsAcknowledged: problems.length > 0, markPrinted: [] },
+    { kind: "certificateRequestForm", name: requestFormTitle, personIds, content, reprintOf: null },
+    { problems: requestFormProblems(content, fonts), render: () => renderRequestForm(content, fonts) },
+    acknowledgeMissingGlyphs,
   );
-  return { pdf, ids };
 }

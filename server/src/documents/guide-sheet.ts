@@ -6,14 +6,15 @@ import type { StepActor } from "../cases/steps.ts";
 import type { AppContext } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
 import { type DocumentFonts, documentFonts } from "./fonts.ts";
-import { missingGlyphs, refuseMissingGlyphs } from "./glyph-check.ts";
+import { printGenerated } from "./generated.ts";
+import { missingGlyphs } from "./glyph-check.ts";
 import { guideSheetBase, guideSheetTexts } from "./guide-layout.ts";
 import type { Printed } from "./print.ts";
-import { assertPrintable, recordPrint } from "./record.ts";
+import { assertPrintable } from "./record.ts";
 import { renderPdf } from "./render.ts";
 
 /** The city the counter serves; addresses are written the same way (search/present.ts). */
-const city = "出雲市";
+export const city = "出雲市";
 export const guideSheetTitle = "手続き案内書";
 const title = "手続きのご案内";
 
@@ -51,34 +52,18 @@ export async function printGuideSheet(
     items: guideItems(detail.procedures),
   };
   const fonts = await documentFonts(ctx.config);
-  const problems = guideSheetProblems(content, fonts);
-  if (!acknowledgeMissingGlyphs) refuseMissingGlyphs(problems);
-  const pdf = await renderGuideSheet(content, fonts);
   const personIds = [
     ...new Set([
       ...(detail.visitor?.input.personId ? [detail.visitor.input.personId] : []),
       ...detail.procedures.flatMap((p) => (p.personId && p.status !== "notNeeded" ? [p.personId] : [])),
     ]),
   ];
-  const ids = await recordPrint(
+  return printGenerated(
     ctx,
     actor,
     caseId,
-    [
-      {
-        kind: "guideSheet",
-        templateKey: null,
-        templateVersion: null,
-        procedureId: null,
-        procedureName: null,
-        personIds,
-        inputs: content,
-        addressOwners: {},
-        reprintOf: null,
-        name: guideSheetTitle,
-      },
-    ],
-    { missingGlyphsAcknowledged: problems.length > 0, markPrinted: [] },
+    { kind: "guideSheet", name: guideSheetTitle, personIds, content, reprintOf: null },
+    { problems: guideSheetProblems(content, fonts), render: () => renderGuideSheet(content, fonts) },
+    acknowledgeMissingGlyphs,
   );
-  return { pdf, ids };
 }

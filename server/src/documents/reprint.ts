@@ -8,6 +8,7 @@ import { HttpError } from "../platform/errors.ts";
 import { personSummaries } from "../search/person-view.ts";
 import { loadCaseForPrint } from "./case-data.ts";
 import { documentFonts } from "./fonts.ts";
+import { printGenerated } from "./generated.ts";
 import { missingGlyphs, refuseMissingGlyphs } from "./glyph-check.ts";
 import { guideSheetProblems, guideSheetTitle, renderGuideSheet } from "./guide-sheet.ts";
 import { fieldName, formToRender, type Printed } from "./print.ts";
@@ -40,6 +41,32 @@ export async function reprintDocument(
     .executeTakeFirst();
   if (!row) throw new HttpError(404, "NOT_FOUND", "指定された印刷記録はこの対応にありません");
   const fonts = await documentFonts(ctx.config);
+
+  // Generated documents render their kept content again.
+  if (row.kind === "certificateRequestForm" || row.kind === "guideSheet") {
+    const generated = { kind: row.kind, personIds: row.person_ids, reprintOf: row.id };
+    if (row.kind === "certificateRequestForm") {
+      const content = requestFormContentSchema.parse(row.inputs);
+      return printGenerated(
+        ctx,
+        actor,
+        caseId,
+        { ...generated, content, name: requestFormTitle },
+        { problems: requestFormProblems(content, fonts), render: () => renderRequestForm(content, fonts) },
+        acknowledgeMissingGlyphs,
+      );
+    }
+    const content = guideSheetContentSchema.parse(row.inputs);
+    return printGenerated(
+      ctx,
+      actor,
+      caseId,
+      { ...generated, content, name: guideSheetTitle },
+      { problems: guideSheetProblems(content, fonts), render: () => renderGuideSheet(content, fonts) },
+      acknowledgeMissingGlyphs,
+    );
+  }
+
   const again: Omit<NewPrinted, "inputs" | "name"> = {
     kind: row.kind,
     templateKey: row.template_key,
@@ -50,43 +77,6 @@ export async function reprintDocument(
     addressOwners: row.address_owners,
     reprintOf: row.id,
   };
-
-  if (row.kind === "certificateRequestForm") {
-    const content = requestFormContentSchema.parse(row.inputs);
-    const problems = requestFormProblems(content, fonts);
-    if (!acknowledgeMissingGlyphs) refuseMissingGlyphs(problems);
-    const pdf = await renderRequestForm(content, fonts);
-    const ids = await recordPrint(
-      ctx,
-      actor,
-      caseId,
-      [{ ...again, inputs: content, name: requestFormTitle }],
-      {
-        missingGlyphsAcknowledged: problems.length > 0,
-        markPrinted: [],
-      },
-    );
-    return { pdf, ids };
-  }
-
-  if (row.kind === "guideSheet") {
-    const content = guideSheetContentSchema.parse(row.inputs);
-    const problems = guideSheetProblems(content, fonts);
-    if (!acknowledgeMissingGlyphs) refuseMissingGlyphs(problems);
-    const pdf = await renderGuideSheet(content, fonts);
-    const ids = await recordPrint(
-      ctx,
-      actor,
-      caseId,
-      [{ ...again, inputs: content, name: guideSheetTitle }],
-      {
-        missingGlyphsAcknowledged: problems.length > 0,
-        markPrinted: [],
-      },
-    );
-    return { pdf, ids };
-  }
-
   const template =
     row.template_key !== null && row.template_version !== null
       ? await templateVersion(ctx.db, row.template_key, row.template_version)
