@@ -59,6 +59,39 @@ const notificationRow = row(40, 16, [
   { label: "届出の種類", width: third, field: f("kind", "case.residenceChangeType") },
 ]);
 
+/** 届出の種類・手続き and the insured person: the top of every insurance 異動届. */
+const insuredHeader = (procedureLabel: string) => [
+  ...notificationRow,
+  ...row(56, 16, [{ label: procedureLabel, width: full, field: f("procedure", "case.procedureName") }]),
+  ...row(72, 16, [{ label: "フリガナ", width: full, field: f("nameKana", "person.nameKana") }]),
+  ...row(88, 18, [
+    { label: "被保険者の氏名", width: half, field: f("name", "person.name", "name", 14) },
+    { label: "生年月日", width: third, field: f("birthDate", "person.birthDate.wareki") },
+    { label: "性別", width: full - half - third, field: f("sex", "person.sex") },
+  ]),
+];
+
+/** The new and the former address of a move, from y = 106. */
+const movedAddresses = [
+  ...row(106, 20, [{ label: "新しい住所", width: full, field: f("newAddress", "case.newAddress", "name") }]),
+  ...row(126, 20, [
+    { label: "今までの住所", width: full, field: f("oldAddress", "case.oldAddress", "name") },
+  ]),
+];
+
+/** Who notifies, and the case number beside their signature: the bottom of every insurance 異動届. */
+const notifierRows = (y: number) => [
+  ...row(y, 16, [
+    { label: "届出人の氏名", width: third, field: f("visitorName", "visitor.name", "name") },
+    { label: "被保険者との関係", width: third, field: f("visitorRelation", "visitor.relation") },
+    { label: "電話番号", width: third, field: f("visitorPhone", "visitor.phone") },
+  ]),
+  ...row(y + 16, 16, [
+    { label: "受付番号", width: half, field: f("caseId", "case.id") },
+    { label: "届出人の署名", width: half },
+  ]),
+];
+
 export const defaultForms: readonly DefaultForm[] = [
   {
     key: "resident-move-notice",
@@ -104,28 +137,13 @@ export const defaultForms: readonly DefaultForm[] = [
     title: "国民健康保険　異動届",
     addressee: "出雲市長　あて",
     boxes: [
-      ...notificationRow,
-      ...row(56, 16, [{ label: "手続き", width: full, field: f("procedure", "case.procedureName") }]),
-      ...row(72, 16, [{ label: "フリガナ", width: full, field: f("nameKana", "person.nameKana") }]),
-      ...row(88, 18, [
-        { label: "被保険者の氏名", width: half, field: f("name", "person.name", "name", 14) },
-        { label: "生年月日", width: third, field: f("birthDate", "person.birthDate.wareki") },
-        { label: "性別", width: full - half - third, field: f("sex", "person.sex") },
-      ]),
+      ...insuredHeader("手続き"),
       ...row(106, 20, [{ label: "住所", width: full, field: f("address", "person.address", "name") }]),
       ...row(126, 16, [
         { label: "世帯主", width: half, field: f("householdHead", "person.householdHead", "name") },
         { label: "続柄", width: half, field: f("relationship", "person.relationship") },
       ]),
-      ...row(142, 16, [
-        { label: "届出人の氏名", width: third, field: f("visitorName", "visitor.name", "name") },
-        { label: "被保険者との関係", width: third, field: f("visitorRelation", "visitor.relation") },
-        { label: "電話番号", width: third, field: f("visitorPhone", "visitor.phone") },
-      ]),
-      ...row(158, 16, [
-        { label: "受付番号", width: half, field: f("caseId", "case.id") },
-        { label: "届出人の署名", width: half },
-      ]),
+      ...notifierRows(142),
     ],
   },
   {
@@ -229,20 +247,8 @@ export const defaultForms: readonly DefaultForm[] = [
     title: "後期高齢者医療　異動届",
     addressee: "島根県後期高齢者医療広域連合長　出雲市長　あて",
     boxes: [
-      ...notificationRow,
-      ...row(56, 16, [{ label: "手続き", width: full, field: f("procedure", "case.procedureName") }]),
-      ...row(72, 16, [{ label: "フリガナ", width: full, field: f("nameKana", "person.nameKana") }]),
-      ...row(88, 18, [
-        { label: "被保険者の氏名", width: half, field: f("name", "person.name", "name", 14) },
-        { label: "生年月日", width: third, field: f("birthDate", "person.birthDate.wareki") },
-        { label: "性別", width: full - half - third, field: f("sex", "person.sex") },
-      ]),
-      ...row(106, 20, [
-        { label: "新しい住所", width: full, field: f("newAddress", "case.newAddress", "name") },
-      ]),
-      ...row(126, 20, [
-        { label: "今までの住所", width: full, field: f("oldAddress", "case.oldAddress", "name") },
-      ]),
+      ...insuredHeader("手続き"),
+      ...movedAddresses,
       ...row(146, 16, [
         {
           label: "障がいによる認定",
@@ -251,15 +257,7 @@ export const defaultForms: readonly DefaultForm[] = [
         },
         { label: "世帯主", width: half, field: f("householdHead", "person.householdHead", "name") },
       ]),
-      ...row(162, 16, [
-        { label: "届出人の氏名", width: third, field: f("visitorName", "visitor.name", "name") },
-        { label: "被保険者との関係", width: third, field: f("visitorRelation", "visitor.relation") },
-        { label: "電話番号", width: third, field: f("visitorPhone", "visitor.phone") },
-      ]),
-      ...row(178, 16, [
-        { label: "受付番号", width: half, field: f("caseId", "case.id") },
-        { label: "届出人の署名", width: half },
-      ]),
+      ...notifierRows(162),
     ],
   },
   {
@@ -268,20 +266,8 @@ export const defaultForms: readonly DefaultForm[] = [
     title: "介護保険　資格取得・喪失届",
     addressee: "出雲市長　あて",
     boxes: [
-      ...notificationRow,
-      ...row(56, 16, [{ label: "届出の内容", width: full, field: f("procedure", "case.procedureName") }]),
-      ...row(72, 16, [{ label: "フリガナ", width: full, field: f("nameKana", "person.nameKana") }]),
-      ...row(88, 18, [
-        { label: "被保険者の氏名", width: half, field: f("name", "person.name", "name", 14) },
-        { label: "生年月日", width: third, field: f("birthDate", "person.birthDate.wareki") },
-        { label: "性別", width: full - half - third, field: f("sex", "person.sex") },
-      ]),
-      ...row(106, 20, [
-        { label: "新しい住所", width: full, field: f("newAddress", "case.newAddress", "name") },
-      ]),
-      ...row(126, 20, [
-        { label: "今までの住所", width: full, field: f("oldAddress", "case.oldAddress", "name") },
-      ]),
+      ...insuredHeader("届出の内容"),
+      ...movedAddresses,
       ...row(146, 16, [
         {
           label: "転入前の市町村での要介護認定",
@@ -289,15 +275,7 @@ export const defaultForms: readonly DefaultForm[] = [
           field: f("certifiedElsewhere", "answer:careCertifiedElsewhere"),
         },
       ]),
-      ...row(162, 16, [
-        { label: "届出人の氏名", width: third, field: f("visitorName", "visitor.name", "name") },
-        { label: "被保険者との関係", width: third, field: f("visitorRelation", "visitor.relation") },
-        { label: "電話番号", width: third, field: f("visitorPhone", "visitor.phone") },
-      ]),
-      ...row(178, 16, [
-        { label: "受付番号", width: half, field: f("caseId", "case.id") },
-        { label: "届出人の署名", width: half },
-      ]),
+      ...notifierRows(162),
     ],
   },
 ];
