@@ -53,13 +53,17 @@ it("leaves the previous data intact and readable when the import process is kill
   const exited = new Promise<NodeJS.Signals | null>((resolve) =>
     importer.on("exit", (_code, signal) => resolve(signal)),
   );
-  // Wait until the new rows are being written beside the live ones, then kill without warning.
-  for (let i = 0; i < 600; i++) {
+  // Wait until the new rows are being written beside the live ones, then kill without warning. The
+  // child starts tsx and reads the file first: on a loaded two-core machine that took over 30 s.
+  const deadline = Date.now() + 100_000;
+  let staging = false;
+  while (!staging && Date.now() < deadline) {
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from pg_tables where tablename like 'feed_stage_%'`.execute(t.db);
-    if ((rows[0]?.n ?? 0) > 0) break;
-    await new Promise((r) => setTimeout(r, 50));
+    staging = (rows[0]?.n ?? 0) > 0;
+    if (!staging) await new Promise((r) => setTimeout(r, 50));
   }
+  expect(staging).toBe(true);
   importer.kill("SIGKILL");
   expect(await exited).toBe("SIGKILL");
 
@@ -97,4 +101,4 @@ it("leaves the previous data intact and readable when the import process is kill
   }>`select count(*)::int as n from pg_tables where tablename like 'feed_stage_%'`.execute(t.db);
   expect(rows[0]?.n).toBe(0);
   expect(await snapshot()).toEqual(before);
-});
+}, 180_000);
