@@ -62,6 +62,11 @@ export function PrintSection({ detail }: { detail: CaseDetail }) {
   const previewHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => () => (preview ? URL.revokeObjectURL(preview.url) : undefined), [preview]);
+  // Each new preview takes the focus once it is on the page (a frame callback could run before
+  // React had committed it, and the focus then stayed on the print button: seen in e2e).
+  useEffect(() => {
+    if (preview) previewHeading.current?.focus();
+  }, [preview]);
 
   const run = (job: PrintJob, title: string, acknowledgeMissingGlyphs = false) => {
     if (print.isPending) return;
@@ -72,7 +77,6 @@ export function PrintSection({ detail }: { detail: CaseDetail }) {
         onSuccess: (blob) => {
           setRefused(null);
           setPreview({ url: URL.createObjectURL(blob), title });
-          requestAnimationFrame(() => previewHeading.current?.focus());
         },
         onError: (error) => {
           setRefused(
