@@ -10,6 +10,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { stepActor } from "../cases/steps.ts";
+import { sendPdf } from "../documents/routes.ts";
 import { type AppContext, actorOf, requireAuth } from "../platform/context.ts";
 import { printRequestForm } from "./print-form.ts";
 import { certificateSettings, quoteRequest } from "./quote.ts";
@@ -90,12 +91,7 @@ export async function certificateRoutes(app: FastifyInstance, ctx: AppContext): 
         requestId,
         request.query.acknowledgeMissingGlyphs,
       );
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", 'inline; filename="certificate-request.pdf"')
-        .header("cache-control", "no-store")
-        .header("x-printed-documents", printed.ids.join(","))
-        .send(Buffer.from(printed.pdf));
+      return sendPdf(reply, printed, "certificate-request.pdf");
     },
   );
 

@@ -23,7 +23,7 @@ const caseParams = z.object({ id: z.coerce.number().int().positive("対応番号
 const documentParams = caseParams.extend({ documentId: z.coerce.number().int().positive() });
 
 /** A PDF with personal data: shown in the browser, never cached, the printed records' ids beside it. */
-function sendPdf(reply: FastifyReply, printed: Printed, file: string) {
+export function sendPdf(reply: FastifyReply, printed: Printed, file: string) {
   return reply
     .type("application/pdf")
     .header("content-disposition", `inline; filename="${file}"`)
