@@ -35,6 +35,8 @@ export const certificateQuoteRequestSchema = z
       .array(requestLineSchema)
       .min(1, "証明書を1件以上選んでください")
       .max(30, "一度に請求できるのは30件までです"),
+    /** 発行上の指示 to the issuing clerk (I34); not printed on the visitor's form */
+    instructions: z.string().max(1000, "発行上の指示は1000文字以内にしてください").default(""),
   })
   .strict();
 export type CertificateQuoteRequest = z.infer<typeof certificateQuoteRequestSchema>;
@@ -77,6 +79,7 @@ export const certificateRequestListSchema = z.object({
       lines: z.array(requestLineSchema),
       fees: certificateQuoteSchema.shape.lines,
       total: z.number(),
+      instructions: z.string(),
       created: z.object({ staffName: z.string(), counterName: z.string(), at: z.string() }),
     }),
   ),

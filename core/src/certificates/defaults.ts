@@ -29,11 +29,13 @@ const familyRegisterRequesters: RequesterKind[] = ["self", "family", "proxy", "t
 const own: RequesterKind[] = ["self", "household", "proxy", "official"];
 
 const type = (
-  t: Omit<CertificateType, "maxCopies" | "maxPeriods" | "legalBasis" | "options"> & Partial<CertificateType>,
+  t: Omit<CertificateType, "maxCopies" | "maxPeriods" | "legalBasis" | "guidance" | "options"> &
+    Partial<CertificateType>,
 ): CertificateType => ({
   maxCopies: 10,
   maxPeriods: 5,
   legalBasis: "",
+  guidance: "",
   options: [],
   ...t,
 });
@@ -42,6 +44,8 @@ export const defaultCertificateTypes: readonly CertificateType[] = [
   type({
     key: "certificate-resident-record",
     name: "住民票の写し",
+    guidance:
+      "世帯全員か一部か、本籍・続柄の要否を提出先の指定どおりに確認してください。第三者の請求では本籍・個人番号・住民票コードは記載できません。",
     group: "residentRecord",
     procedureKey: "certificate-resident-record",
     fee: { kind: "perCopy", amount: 300 },
@@ -80,6 +84,8 @@ export const defaultCertificateTypes: readonly CertificateType[] = [
   type({
     key: "certificate-seal",
     name: "印鑑登録証明書",
+    guidance:
+      "印鑑登録証（カード）の提示が必要です。代理人でも委任状は不要ですが、登録者の住所・氏名・生年月日を申告してもらいます。",
     group: "seal",
     procedureKey: "certificate-seal",
     fee: { kind: "perCopy", amount: 300 },
@@ -90,6 +96,8 @@ export const defaultCertificateTypes: readonly CertificateType[] = [
   type({
     key: "certificate-family-register",
     name: "戸籍全部事項・個人事項証明書（謄本・抄本）",
+    guidance:
+      "本籍地が当市の方に交付します。年金・手当・健康保険の給付の請求に使う場合は、使用目的を選ぶと手数料が免除されます。",
     group: "familyRegister",
     procedureKey: "certificate-family-register",
     fee: { kind: "perCopy", amount: 450 },
@@ -116,6 +124,7 @@ export const defaultCertificateTypes: readonly CertificateType[] = [
   type({
     key: "certificate-identity",
     name: "身分証明書",
+    guidance: "本籍地が当市の方に交付します（破産・後見登記の有無の証明）。",
     group: "identity",
     procedureKey: "certificate-identity",
     fee: { kind: "perCopy", amount: 300 },
@@ -124,6 +133,7 @@ export const defaultCertificateTypes: readonly CertificateType[] = [
   type({
     key: "certificate-single-status",
     name: "独身証明書",
+    guidance: "本人からの請求に限ります。",
     group: "identity",
     procedureKey: "certificate-single-status",
     fee: { kind: "perCopy", amount: 300 },
@@ -133,6 +143,8 @@ export const defaultCertificateTypes: readonly CertificateType[] = [
   type({
     key: "certificate-income",
     name: "所得証明書",
+    guidance:
+      "1月1日に当市に住所があった方の年度分を交付します。新年度分の交付は6月からです。年度ごとに1件の手数料です。",
     group: "tax",
     procedureKey: "certificate-income",
     fee: { kind: "perPeriod", amount: 300 },
@@ -151,6 +163,7 @@ export const defaultCertificateTypes: readonly CertificateType[] = [
   type({
     key: "certificate-tax-payment",
     name: "納税証明書",
+    guidance: "税目と年度ごとに1件の手数料です。未納のある税目・年度の証明はできません。",
     group: "tax",
     procedureKey: "certificate-tax-payment",
     // Per 税目 and 年度.
@@ -162,6 +175,7 @@ export const defaultCertificateTypes: readonly CertificateType[] = [
   type({
     key: "certificate-light-vehicle-tax",
     name: "軽自動車税納税証明書（継続検査用）",
+    guidance: "車検（継続検査）に使う場合に限り手数料はかかりません。車両番号を確認してください。",
     group: "tax",
     procedureKey: "certificate-light-vehicle-tax",
     fee: { kind: "perCopy", amount: 0 },
@@ -170,6 +184,7 @@ export const defaultCertificateTypes: readonly CertificateType[] = [
   type({
     key: "certificate-property-valuation",
     name: "固定資産評価証明書",
+    guidance: "基本手数料で5筆（土地・家屋の件数）まで、それを超える分は1筆ごとに加算します。",
     group: "property",
     procedureKey: "certificate-property-valuation",
     fee: { kind: "parcels", base: 300, includedParcels: 5, perExtraParcel: 50 },

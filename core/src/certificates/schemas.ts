@@ -76,6 +76,8 @@ export const certificateTypeSchema = z
     /** periods (年度, 税目 × 年度) one line may cover, for per-period fees */
     maxPeriods: z.number().int().min(1).max(20).default(5),
     legalBasis: z.string().max(200).default(""),
+    /** 案内・注意事項 shown beside the request at the counter (I35) */
+    guidance: z.string().max(500).default(""),
   })
   .strict();
 export type CertificateType = z.infer<typeof certificateTypeSchema>;

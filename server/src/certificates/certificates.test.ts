@@ -183,7 +183,7 @@ describe("a request accepted into a case", () => {
     ];
     const accepted = await t.call("POST", `/api/v1/cases/${id}/certificate-requests`, {
       cookie: clerk,
-      body: { requester: self, lines },
+      body: { requester: self, lines, instructions: "2025年度分は所得未申告のため税務課に確認" },
     });
     expect(accepted.statusCode, accepted.body).toBe(201);
     expect(accepted.json()).toMatchObject({ total: 900, acceptable: true });
@@ -198,10 +198,16 @@ describe("a request accepted into a case", () => {
     const listed = await t.call("GET", `/api/v1/cases/${id}/certificate-requests`, { cookie: clerk });
     expect(listed.statusCode).toBe(200);
     const { requests } = listed.json() as {
-      requests: { total: number; lines: { personId: string }[]; fees: { amount: number }[] }[];
+      requests: {
+        total: number;
+        instructions: string;
+        lines: { personId: string }[];
+        fees: { amount: number }[];
+      }[];
     };
     expect(requests).toHaveLength(1);
     expect(requests[0]?.total).toBe(900);
+    expect(requests[0]?.instructions).toBe("2025年度分は所得未申告のため税務課に確認");
     expect(requests[0]?.fees.map((f) => f.amount)).toEqual([600, 300]);
     const events = await t.database.db
       .selectFrom("case_event")
@@ -232,6 +238,8 @@ describe("a request accepted into a case", () => {
       "請求者署名",
     ])
       expect(text).toContain(squeeze(expected));
+    // The instructions are for the issuing clerk, not for the visitor's form.
+    expect(text).not.toContain("税務課に確認");
     const history = (await t.call("GET", `/api/v1/cases/${id}/documents`, { cookie: clerk })).json() as {
       documents: { id: number; kind: string; name: string; persons: { id: string }[] }[];
     };

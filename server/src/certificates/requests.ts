@@ -42,6 +42,7 @@ export async function acceptRequest(
         lines: JSON.stringify(body.lines),
         fees: JSON.stringify(quote.lines),
         total: quote.total,
+        instructions: body.instructions,
         created_by: actor.auth.staffId,
         created_counter: actor.auth.counterId,
       })
@@ -68,6 +69,7 @@ export async function caseRequests(db: Db, caseId: number): Promise<CertificateR
       "r.lines",
       "r.fees",
       "r.total",
+      "r.instructions",
       "r.created_at",
       "s.name as staff_name",
       "c.name as counter_name",
@@ -81,6 +83,7 @@ export async function caseRequests(db: Db, caseId: number): Promise<CertificateR
     lines: r.lines,
     fees: r.fees,
     total: r.total,
+    instructions: r.instructions,
     created: { staffName: r.staff_name, counterName: r.counter_name, at: r.created_at.toISOString() },
   }));
 }

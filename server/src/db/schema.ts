@@ -331,6 +331,7 @@ export interface CaseCertificateRequestTable {
   lines: Json<CertificateQuoteRequest["lines"]>;
   fees: Json<CertificateQuote["lines"]>;
   total: number;
+  instructions: Generated<string>;
   created_by: number;
   created_counter: string;
   created_at: GeneratedTimestamp;

@@ -10,6 +10,7 @@ import { defaultForms } from "./0009_default_forms.ts";
 import { leaflets } from "./0010_leaflets.ts";
 import { certificateRequests } from "./0011_certificate_requests.ts";
 import { requestFormPrints } from "./0012_request_form_prints.ts";
+import { requestInstructions } from "./0013_request_instructions.ts";
 import type { AppMigration } from "./types.ts";
 
 /** In order; names are stored in schema_migration and must never change once released. */
@@ -26,4 +27,5 @@ export const migrations: Record<string, AppMigration> = {
   "0010_leaflets": leaflets,
   "0011_certificate_requests": certificateRequests,
   "0012_request_form_prints": requestFormPrints,
+  "0013_request_instructions": requestInstructions,
 };
