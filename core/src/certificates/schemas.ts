@@ -29,6 +29,15 @@ export const certificateGroups = [
   "other",
 ] as const;
 export type CertificateGroup = (typeof certificateGroups)[number];
+export const certificateGroupLabels: Record<CertificateGroup, string> = {
+  residentRecord: "住民票・附票",
+  familyRegister: "戸籍",
+  seal: "印鑑登録",
+  tax: "税",
+  property: "固定資産",
+  identity: "身分・独身",
+  other: "その他",
+};
 
 const yen = z.number().int().min(0).max(100_000);
 
