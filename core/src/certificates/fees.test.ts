@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultCertificateTypes, defaultFeeExemptions, defaultPurposes } from "./defaults.ts";
-import { calculateFees, maxRequestLines } from "./fees.ts";
+import { calculateFees, feeRuleText, maxRequestLines } from "./fees.ts";
 import { type RequestLine, requestLineSchema } from "./schemas.ts";
 
 const settings = {
@@ -141,6 +141,17 @@ describe("certificate fees", () => {
     expect(many.problems[0]?.message).toBe("一度に請求できるのは30件までです");
     expect(requestLineSchema.safeParse({ ...line({ certificateKey: "x" }), quantity: 0 }).success).toBe(
       false,
+    );
+  });
+});
+
+describe("a fee rule in words", () => {
+  it("reads like the fee table on the counter", () => {
+    expect(feeRuleText({ kind: "perCopy", amount: 300 })).toBe("1通 300円");
+    expect(feeRuleText({ kind: "perCopy", amount: 0 })).toBe("無料");
+    expect(feeRuleText({ kind: "perPeriod", amount: 300 })).toBe("1年度（税目）1通 300円");
+    expect(feeRuleText({ kind: "parcels", base: 300, includedParcels: 5, perExtraParcel: 50 })).toBe(
+      "5筆・棟まで 300円、1筆・棟増すごとに 50円",
     );
   });
 });

@@ -1,4 +1,4 @@
-import type { CertificateType, FeeExemption, Purpose, RequestLine } from "./schemas.ts";
+import type { CertificateType, FeeExemption, FeeRule, Purpose, RequestLine } from "./schemas.ts";
 
 /** What one request line costs, and why. */
 export interface FeeLine {
@@ -38,6 +38,18 @@ export interface FeeSettings {
 export const maxRequestLines = 30;
 
 const yen = (n: number) => `${n.toLocaleString("ja-JP")}円`;
+
+/** A fee rule in the words of a fee table: 「1通 300円」「1年度 300円」「5筆まで 300円、1筆増すごとに 50円」. */
+export function feeRuleText(fee: FeeRule): string {
+  switch (fee.kind) {
+    case "perCopy":
+      return fee.amount === 0 ? "無料" : `1通 ${yen(fee.amount)}`;
+    case "perPeriod":
+      return `1年度（税目）1通 ${yen(fee.amount)}`;
+    case "parcels":
+      return `${fee.includedParcels}筆・棟まで ${yen(fee.base)}、1筆・棟増すごとに ${yen(fee.perExtraParcel)}`;
+  }
+}
 
 /**
  * The fee of every line and the total. A line whose certificate, purpose or numbers are not
