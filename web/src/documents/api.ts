@@ -12,11 +12,12 @@ export function usePrintHistory(caseId: number) {
   });
 }
 
-/** What to print: chosen forms, a reprint of one document, or the 手続き案内書. */
+/** What to print: chosen forms, a reprint of one document, the 手続き案内書 or a 証明書交付請求書. */
 export type PrintJob =
   | { kind: "forms"; documents: PrintRequest["documents"]; leaflets: string[] }
   | { kind: "reprint"; documentId: number }
-  | { kind: "guideSheet" };
+  | { kind: "guideSheet" }
+  | { kind: "certificateRequestForm"; requestId: number };
 
 function request(caseId: number, job: PrintJob, acknowledgeMissingGlyphs: boolean): Promise<Blob> {
   switch (job.kind) {
@@ -34,6 +35,11 @@ function request(caseId: number, job: PrintJob, acknowledgeMissingGlyphs: boolea
       return apiPdf(
         "GET",
         `/cases/${caseId}/guide-sheet.pdf?acknowledgeMissingGlyphs=${acknowledgeMissingGlyphs}`,
+      );
+    case "certificateRequestForm":
+      return apiPdf(
+        "GET",
+        `/cases/${caseId}/certificate-requests/${job.requestId}/form.pdf?acknowledgeMissingGlyphs=${acknowledgeMissingGlyphs}`,
       );
   }
 }

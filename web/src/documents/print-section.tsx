@@ -1,11 +1,12 @@
 import type { CaseDetail } from "@ichimado/core/cases/schemas";
-import { useEffect, useId, useRef, useState } from "react";
-import { ApiError, errorMessage } from "../app/api.ts";
-import { ErrorAlert, focusRing, TableHead } from "../app/ui.tsx";
+import { useId, useState } from "react";
+import { errorMessage } from "../app/api.ts";
+import { ErrorAlert, TableHead } from "../app/ui.tsx";
 import { Checkbox } from "../cases/fields.tsx";
-import { CaseSection, linkClass, StepButton } from "../cases/section.tsx";
+import { CaseSection, StepButton } from "../cases/section.tsx";
 import { formatDateTime } from "../registry/status.ts";
-import { type PrintJob, usePrint, usePrintHistory } from "./api.ts";
+import { type PrintJob, usePrintHistory } from "./api.ts";
+import { PrintOutcome, usePrintRun } from "./print-run.tsx";
 
 interface FormChoice {
   id: string;
@@ -54,39 +55,11 @@ export function PrintSection({ detail }: { detail: CaseDetail }) {
     else next.add(choice);
     setUnticked(next);
   };
-  const print = usePrint(detail.id);
-  const [preview, setPreview] = useState<{ url: string; title: string } | null>(null);
-  // A print refused for characters no font can draw, kept so the clerk can print it with blanks.
-  const [refused, setRefused] = useState<{ job: PrintJob; title: string; problems: string[] } | null>(null);
+  const print = usePrintRun(detail.id);
   const [localError, setLocalError] = useState("");
-  const previewHeading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => () => (preview ? URL.revokeObjectURL(preview.url) : undefined), [preview]);
-  // Each new preview takes the focus once it is on the page (a frame callback could run before
-  // React had committed it, and the focus then stayed on the print button: seen in e2e).
-  useEffect(() => {
-    if (preview) previewHeading.current?.focus();
-  }, [preview]);
-
-  const run = (job: PrintJob, title: string, acknowledgeMissingGlyphs = false) => {
-    if (print.isPending) return;
+  const run = (job: PrintJob, title: string) => {
     setLocalError("");
-    print.mutate(
-      { job, acknowledgeMissingGlyphs },
-      {
-        onSuccess: (blob) => {
-          setRefused(null);
-          setPreview({ url: URL.createObjectURL(blob), title });
-        },
-        onError: (error) => {
-          setRefused(
-            error instanceof ApiError && error.status === 422 && error.issues.length > 0
-              ? { job, title, problems: error.issues.map((i) => i.message) }
-              : null,
-          );
-        },
-      },
-    );
+    print.run(job, title);
   };
 
   const count = chosen.length + chosenLeaflets.length;
@@ -143,62 +116,21 @@ export function PrintSection({ detail }: { detail: CaseDetail }) {
       )}
       <div className="flex flex-wrap gap-3">
         {choices.length + leaflets.length > 0 && (
-          <StepButton pending={print.isPending} onClick={printChosen}>
+          <StepButton pending={print.pending} onClick={printChosen}>
             選択した書類を印刷（{count} 件）
           </StepButton>
         )}
         <StepButton
-          pending={print.isPending}
+          pending={print.pending}
           variant="secondary"
           onClick={() => run({ kind: "guideSheet" }, "手続き案内書")}
         >
           手続き案内書を印刷
         </StepButton>
       </div>
-      <ErrorAlert message={localError || (print.isError ? errorMessage(print.error) : "")} />
-      {refused && (
-        <div className="flex flex-col gap-2 rounded-8 border border-solid-gray-420 p-4">
-          <p className="text-std-16B-170">次の文字は印字できません。その枠を空白のまま印刷できます:</p>
-          <ul className="list-disc pl-6 text-std-16N-170">
-            {refused.problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-          <StepButton
-            pending={print.isPending}
-            variant="danger"
-            className="self-start"
-            onClick={() => run(refused.job, refused.title, true)}
-          >
-            空白のまま印刷する
-          </StepButton>
-        </div>
-      )}
-      {preview && (
-        <section aria-labelledby={`${id}-preview`} className="flex flex-col gap-2">
-          <h3
-            id={`${id}-preview`}
-            ref={previewHeading}
-            tabIndex={-1}
-            className={`self-start text-std-18B-160 outline-none ${focusRing}`}
-          >
-            印刷プレビュー: {preview.title}
-          </h3>
-          <p className="text-dns-14N-130 text-solid-gray-700">
-            プレビューの印刷ボタン、または
-            <a href={preview.url} target="_blank" rel="noreferrer" className={linkClass}>
-              PDFを新しいタブで開く
-            </a>
-            から印刷してください。
-          </p>
-          <iframe
-            title={`印刷プレビュー: ${preview.title}`}
-            src={preview.url}
-            className="h-[70vh] w-full rounded-8 border border-solid-gray-420"
-          />
-        </section>
-      )}
-      <PrintHistory caseId={detail.id} pending={print.isPending} onReprint={run} />
+      <ErrorAlert message={localError || (print.error ? errorMessage(print.error) : "")} />
+      <PrintOutcome state={print} />
+      <PrintHistory caseId={detail.id} pending={print.pending} onReprint={run} />
     </CaseSection>
   );
 }
