@@ -11,6 +11,7 @@ import { CasesPage } from "../cases/cases-page.tsx";
 import { CatalogPage } from "../catalog/catalog-page.tsx";
 import { ProcedureEditorPage } from "../catalog/procedure-editor-page.tsx";
 import { QuestionEditorPage } from "../catalog/question-editor-page.tsx";
+import { CertificatesPage } from "../certificates/certificates-page.tsx";
 import { TemplateListPage } from "../documents/template-list-page.tsx";
 import { functionRoutes } from "../home/functions.ts";
 import { HomePage } from "../home/home-page.tsx";
@@ -65,6 +66,7 @@ function Home() {
 /** The screens built so far; the rest are placeholders. */
 const screens: Partial<Record<FunctionPermission, ComponentType>> = {
   catalogAdmin: CatalogPage,
+  certificates: CertificatesPage,
   dataFeedAdmin: FeedsPage,
   reception: CasesPage,
   search: SearchPage,

@@ -144,13 +144,14 @@ export const useTransition = (id: number) =>
   );
 
 /** A household by its number (members head first, through the same masking as search). */
+export const householdQuery = (householdId: string) => ({
+  queryKey: ["households", householdId],
+  queryFn: () => apiRequest("GET", `/households/${encodeURIComponent(householdId)}`, householdViewSchema),
+  staleTime: 0,
+});
+
 export function useHouseholdView(householdId: string) {
-  return useQuery({
-    queryKey: ["households", householdId],
-    queryFn: () => apiRequest("GET", `/households/${encodeURIComponent(householdId)}`, householdViewSchema),
-    enabled: householdId !== "",
-    staleTime: 0,
-  });
+  return useQuery({ ...householdQuery(householdId), enabled: householdId !== "" });
 }
 
 export const useSaveAnswers = (id: number) =>

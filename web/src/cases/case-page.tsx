@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router";
 import { errorMessage } from "../app/api.ts";
 import { ErrorAlert, focusRing, Loading, useTitle } from "../app/ui.tsx";
 import { useSession } from "../auth/session.ts";
+import { CertificateSection } from "../certificates/certificate-section.tsx";
 import { PrintSection } from "../documents/print-section.tsx";
 import { formatDateTime } from "../registry/status.ts";
 import { useCaseDetail } from "./api.ts";
@@ -56,7 +57,8 @@ function CaseView({ detail }: { detail: CaseDetail }) {
   }, []);
   const editable = detail.status === "open";
   const caseId = detail.id;
-  const canPrint = useSession().data?.functions.includes("print") ?? false;
+  const functions = useSession().data?.functions ?? [];
+  const canPrint = functions.includes("print");
   return (
     <div className="flex flex-col gap-6">
       {back}
@@ -83,6 +85,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       <SubjectsSection caseId={caseId} detail={detail} editable={editable} />
       <ResidenceChangesSection caseId={caseId} detail={detail} editable={editable} />
       <ProceduresSection caseId={caseId} detail={detail} editable={editable} />
+      {functions.includes("certificates") && <CertificateSection detail={detail} editable={editable} />}
       {canPrint && <PrintSection detail={detail} />}
       <MemoSection caseId={caseId} memos={detail.memos} writable={editable || detail.status === "closed"} />
       <HistorySection history={detail.history} />
