@@ -13,6 +13,7 @@ import { authRoutes } from "./auth/routes.ts";
 import { caseRoutes } from "./cases/routes.ts";
 import { catalogAdminRoutes } from "./catalog/admin-routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
+import { certificateAdminRoutes } from "./certificates/admin-routes.ts";
 import { certificateRoutes } from "./certificates/routes.ts";
 import { documentAdminRoutes } from "./documents/admin-routes.ts";
 import { documentRoutes } from "./documents/routes.ts";
@@ -91,6 +92,7 @@ export async function buildApp(
   await catalogAdminRoutes(app, ctx);
   await documentRoutes(app, ctx);
   await certificateRoutes(app, ctx);
+  await certificateAdminRoutes(app, ctx);
   await documentAdminRoutes(app, ctx);
   await addressRoutes(app, ctx);
 

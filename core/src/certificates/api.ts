@@ -15,6 +15,22 @@ export const certificateSettingsSchema = z.object({
   exemptions: z.array(feeExemptionSchema),
 });
 
+/**
+ * The settings as administrators edit them, with the version the editor loaded: a save on any
+ * other version is refused (409) rather than overwrite someone else's change.
+ */
+export const certificateSettingsInputSchema = certificateSettingsSchema.extend({
+  expectedVersion: z.number().int().min(0),
+});
+export type CertificateSettingsInput = z.infer<typeof certificateSettingsInputSchema>;
+
+/** The current settings for their editor: version 0 with no `updated` means the initial settings. */
+export const certificateSettingsViewSchema = certificateSettingsSchema.extend({
+  version: z.number().int().min(0),
+  updated: z.object({ staffName: z.string(), at: z.string() }).nullable(),
+});
+export type CertificateSettingsView = z.infer<typeof certificateSettingsViewSchema>;
+
 export const requesterSchema = z
   .object({
     kind: z.enum(requesterKinds),

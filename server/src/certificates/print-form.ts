@@ -11,8 +11,8 @@ import { assertPrintable } from "../documents/record.ts";
 import { renderRequestForm, requestFormProblems, requestFormTitle } from "../documents/request-form.ts";
 import type { AppContext } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
-import { certificateSettings } from "./quote.ts";
 import { caseRequests } from "./requests.ts";
+import { currentCertificateSettings } from "./settings.ts";
 
 /**
  * Prints the 証明書交付請求書 of one request in a case (J36) with the shared renderer, recorded in
@@ -36,7 +36,8 @@ export async function printRequestForm(
       (p) => [p.id, p.name],
     ),
   );
-  const content = requestFormContent(request, certificateSettings, names, {
+  const { settings } = await currentCertificateSettings(ctx.db);
+  const content = requestFormContent(request, settings, names, {
     city,
     date: formatWareki(japanDate(new Date(request.created.at))),
     visitorName: c.visitor?.input.name ?? null,

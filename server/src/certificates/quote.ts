@@ -1,22 +1,11 @@
 import type { CertificateQuote, CertificateQuoteRequest } from "@ichimado/core/certificates/api";
-import {
-  defaultCertificateTypes,
-  defaultFeeExemptions,
-  defaultPurposes,
-} from "@ichimado/core/certificates/defaults";
 import { requestProblems } from "@ichimado/core/certificates/eligibility";
 import { calculateFees } from "@ichimado/core/certificates/fees";
 import type { AuthContext } from "../auth/context.ts";
 import type { Db } from "../db/database.ts";
 import { isAcknowledged, isProtected } from "../search/present.ts";
 import { resultContext } from "../search/queries.ts";
-
-/** The settings a new installation has (administrators' editing comes with the settings screen). */
-export const certificateSettings = {
-  types: [...defaultCertificateTypes],
-  purposes: [...defaultPurposes],
-  exemptions: [...defaultFeeExemptions],
-};
+import { currentCertificateSettings } from "./settings.ts";
 
 /**
  * Every line's fee with its breakdown, the total, and whatever stops or warns about a line: the
@@ -38,9 +27,10 @@ export async function quoteRequest(
     .where("id", "in", ids)
     .execute();
   const { state, flags } = await resultContext(db, auth.tokenHash, persons, today);
-  const fees = calculateFees(lines, certificateSettings);
+  const { settings } = await currentCertificateSettings(db);
+  const fees = calculateFees(lines, settings);
   const problems: CertificateQuote["problems"] = fees.problems.map((p) => ({ ...p, severity: "block" }));
-  const types = new Map(certificateSettings.types.map((t) => [t.key, t]));
+  const types = new Map(settings.types.map((t) => [t.key, t]));
   const byId = new Map(persons.map((p) => [p.id, p]));
   lines.forEach((line, index) => {
     const person = byId.get(line.personId);

@@ -13,8 +13,9 @@ import { stepActor } from "../cases/steps.ts";
 import { sendPdf } from "../documents/routes.ts";
 import { type AppContext, actorOf, requireAuth } from "../platform/context.ts";
 import { printRequestForm } from "./print-form.ts";
-import { certificateSettings, quoteRequest } from "./quote.ts";
+import { quoteRequest } from "./quote.ts";
 import { acceptRequest, caseRequests } from "./requests.ts";
+import { currentCertificateSettings } from "./settings.ts";
 
 const access = { access: { kind: "permission", permission: "certificates" } } as const;
 const caseParams = z.object({ id: z.coerce.number().int().positive("対応番号が正しくありません") });
@@ -29,7 +30,7 @@ export async function certificateRoutes(app: FastifyInstance, ctx: AppContext): 
   r.get(
     "/api/v1/certificates/settings",
     { config: access, schema: { response: { 200: certificateSettingsSchema } } },
-    async () => certificateSettings,
+    async () => (await currentCertificateSettings(ctx.db)).settings,
   );
 
   r.post(

@@ -337,6 +337,14 @@ export interface CaseCertificateRequestTable {
   created_at: GeneratedTimestamp;
 }
 
+/** Insert-only versions of the certificate settings; the newest is in force. */
+export interface CertificateSettingsTable {
+  version: number;
+  settings: Json<unknown>;
+  created_by: number | null;
+  created_at: GeneratedTimestamp;
+}
+
 export interface CaseEventTable {
   id: Generated<number>;
   case_id: number;
@@ -428,6 +436,7 @@ export interface Database {
   case_procedure: CaseProcedureTable;
   case_memo: CaseMemoTable;
   case_certificate_request: CaseCertificateRequestTable;
+  certificate_settings: CertificateSettingsTable;
   case_event: CaseEventTable;
   document_base_pdf: DocumentBasePdfTable;
   document_template: DocumentTemplateTable;
