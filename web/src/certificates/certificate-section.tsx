@@ -14,7 +14,7 @@ import { useAcceptRequest, useCertificateSettings, useQuote } from "./api.ts";
 import { InstructionsField } from "./instructions-field.tsx";
 import { LineForm } from "./line-form.tsx";
 import { useCandidatePersons } from "./persons.ts";
-import { ProblemList, RequestLines, requesterFields } from "./request-lines.tsx";
+import { RequestLines, requesterFields } from "./request-lines.tsx";
 import { RequesterFields } from "./requester-fields.tsx";
 
 /** The value once it has stayed the same for `ms`: one quote per pause in typing, not per key. */
@@ -122,9 +122,6 @@ function RequestForm({
         errors={{ reason: errorFor("reason"), delegation: errorFor("delegation") }}
         onChange={setRequester}
       />
-      {uniqueRequesterProblems.some((p) => p.field === "requester") && (
-        <ProblemList problems={uniqueRequesterProblems.filter((p) => p.field === "requester")} />
-      )}
       {lines.length > 0 && (
         <RequestLines
           lines={keyed}
@@ -144,6 +141,7 @@ function RequestForm({
       {editing !== null && lines[editing] ? (
         <LineForm
           key={`edit-${editing}`}
+          title={`${editing + 1}件目の変更`}
           settings={settings}
           persons={persons}
           initial={draftFromLine(lines[editing])}
@@ -156,6 +154,7 @@ function RequestForm({
       ) : (
         <LineForm
           key="add"
+          title="証明書の追加"
           settings={settings}
           persons={persons}
           initial={emptyLineDraft(personId)}

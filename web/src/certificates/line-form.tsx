@@ -34,7 +34,9 @@ export function LineForm({
   initial,
   onSubmit,
   onCancel,
+  title,
 }: {
+  title: string;
   settings: Settings;
   persons: readonly PersonSummary[];
   initial: LineDraft;
@@ -60,16 +62,21 @@ export function LineForm({
     }
     setIssues([]);
     onSubmit(result.line);
-    if (!onCancel) setDraft(emptyLineDraft(draft.personId));
+    // The next line is usually for the same person and the same purpose.
+    if (!onCancel)
+      setDraft({ ...emptyLineDraft(draft.personId), purpose: draft.purpose, purposeText: draft.purposeText });
   };
 
   return (
     <form
       onSubmit={submit}
       noValidate
-      aria-label={onCancel ? "証明書の変更" : "証明書の追加"}
+      aria-labelledby={`${id}-title`}
       className="flex flex-col gap-3 rounded-8 border border-solid-gray-420 p-4"
     >
+      <h3 id={`${id}-title`} className="text-std-18B-160">
+        {title}
+      </h3>
       <ErrorSummary error={null} local={issues} fieldId={fieldId} />
       <div className="grid gap-3 md:grid-cols-2">
         <SelectInput

@@ -10,8 +10,11 @@ import { personLabel } from "./persons.ts";
 type Settings = z.infer<typeof certificateSettingsSchema>;
 type Problem = CertificateQuote["problems"][number];
 
-/** The problems that are about who asks, not about one line: shown once, with the requester. */
-export const requesterFields = new Set(["requester", "delegation", "reason"]);
+/**
+ * The problems that are about who asks whatever the line (委任状, reason): shown once, with the
+ * requester. "requester" (this certificate is not for this requester) stays with its line.
+ */
+export const requesterFields = new Set(["delegation", "reason"]);
 
 const labelOf = (p: PersonSummary | undefined) => (p ? personLabel(p) : undefined);
 const yen = (n: number) => `${n.toLocaleString("ja-JP")}円`;
@@ -105,6 +108,7 @@ export function RequestLines({
                         <StepButton
                           pending={false}
                           variant="secondary"
+                          className="whitespace-nowrap"
                           aria-label={`${index + 1}件目を変更`}
                           onClick={() => onEdit(index)}
                         >
@@ -113,6 +117,7 @@ export function RequestLines({
                         <StepButton
                           pending={false}
                           variant="danger"
+                          className="whitespace-nowrap"
                           aria-label={`${index + 1}件目を削除`}
                           onClick={() => onRemove(index)}
                         >
