@@ -138,6 +138,10 @@ test("a clerk takes a request for two people and four certificates, sees the tot
     section.getByRole("heading", { name: "印刷プレビュー: 証明書交付請求書（請求 1）" }),
   ).toBeFocused();
 
+  // Each certificate's procedure is in the case, so the 手続き案内書 says where it is issued.
+  const procedures = region(page, "手続き一覧");
+  for (const name of ["住民票の写し", "所得証明書", "課税（非課税）証明書"])
+    await expect(procedures.getByRole("table")).toContainText(name);
   // The case's history and print history have it.
   await expect(region(page, "対応履歴")).toContainText("証明書交付請求 4件 6通（手数料 2,100円）");
   await expect(region(page, "書類の印刷").getByRole("table", { name: "印刷履歴" })).toContainText(

@@ -33,7 +33,7 @@ export type ProcedureSnapshot = Pick<
   // rows saved before procedures named their forms have none
   Partial<Pick<ProcedureDefinition, "forms" | "leaflets" | "handlingRoles">>;
 
-const snapshot = (d: ProcedureDefinition): ProcedureSnapshot => ({
+export const snapshot = (d: ProcedureDefinition): ProcedureSnapshot => ({
   key: d.key,
   name: d.name,
   programme: d.programme,

@@ -195,6 +195,20 @@ describe("a request accepted into a case", () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.message).toBe("3件目: 発行禁止の対象者です。この方の証明書は交付できません");
 
+    // Each certificate's procedure joined the case once for its person (the refused request added
+    // none): taken here for 住民票, to be issued at 市民税課 for the 所得証明 (this counter does not
+    // accept 個人住民税).
+    const procedures = await t.database.db
+      .selectFrom("case_procedure")
+      .select(["procedure_key", "person_id", "status"])
+      .where("case_id", "=", id)
+      .orderBy("id")
+      .execute();
+    expect(procedures).toEqual([
+      { procedure_key: "certificate-resident-record", person_id: "7000000001", status: "received" },
+      { procedure_key: "certificate-income", person_id: "7000000002", status: "notStarted" },
+    ]);
+
     const listed = await t.call("GET", `/api/v1/cases/${id}/certificate-requests`, { cookie: clerk });
     expect(listed.statusCode).toBe(200);
     const { requests } = listed.json() as {

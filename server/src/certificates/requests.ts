@@ -1,18 +1,26 @@
+import { mayHandle } from "@ichimado/core/catalog/handling";
 import type {
   CertificateQuote,
   CertificateQuoteRequest,
   CertificateRequestList,
 } from "@ichimado/core/certificates/api";
+import type { Transaction } from "kysely";
+import { staffOf } from "../auth/context.ts";
+import { snapshot } from "../cases/residence-changes.ts";
 import { caseStep, type StepActor } from "../cases/steps.ts";
+import { loadCatalog } from "../catalog/store.ts";
 import type { Db } from "../db/database.ts";
+import type { Database } from "../db/schema.ts";
 import type { AppContext } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
 import { quoteRequest } from "./quote.ts";
+import { currentCertificateSettings } from "./settings.ts";
 
 /**
  * Accepts a request into a case: quoted again here (the screen's quote may be minutes old), refused
  * whole with every block named by its line if anything stops it, otherwise kept with the fees as
- * quoted, in the case's history and the audit log in one step.
+ * quoted, in the case's history and the audit log in one step. Each certificate's catalog procedure
+ * joins the case for its person, so the procedures list and the 手続き案内書 show where it is issued.
  */
 export async function acceptRequest(
   ctx: AppContext,
@@ -33,7 +41,9 @@ export async function acceptRequest(
         message: `${p.index + 1}件目: ${p.message}`,
       })),
     );
+  const procedures = await certificateProcedures(ctx.db, body.lines);
   return caseStep(ctx, actor, caseId, ["open"], async (trx) => {
+    await addProcedures(trx, actor, caseId, procedures);
     await trx
       .insertInto("case_certificate_request")
       .values({
@@ -55,6 +65,89 @@ export async function acceptRequest(
       value: quote,
     };
   });
+}
+
+type CatalogProcedure = Awaited<ReturnType<typeof loadCatalog>>["procedures"][number];
+interface ProcedureFor {
+  definition: CatalogProcedure;
+  catalogVersion: number;
+  personId: string;
+}
+
+/** The catalog procedure of each line's certificate, once per procedure and person. */
+async function certificateProcedures(
+  db: Db,
+  lines: CertificateQuoteRequest["lines"],
+): Promise<ProcedureFor[]> {
+  const [{ settings }, catalog] = await Promise.all([currentCertificateSettings(db), loadCatalog(db)]);
+  const types = new Map(settings.types.map((t) => [t.key, t]));
+  const definitions = new Map(catalog.procedures.map((d) => [d.key, d]));
+  const found = new Map<string, ProcedureFor>();
+  for (const line of lines) {
+    const key = types.get(line.certificateKey)?.procedureKey;
+    const definition = key ? definitions.get(key) : undefined;
+    if (definition)
+      found.set(`${definition.key}|${line.personId}`, {
+        definition,
+        catalogVersion: catalog.version,
+        personId: line.personId,
+      });
+  }
+  return [...found.values()];
+}
+
+/**
+ * Adds the procedures the case does not already hold for that person, taken (受付済) where this
+ * counter accepts their programme, otherwise still to be done at the counter that does.
+ */
+async function addProcedures(
+  trx: Transaction<Database>,
+  actor: StepActor,
+  caseId: number,
+  procedures: readonly ProcedureFor[],
+): Promise<void> {
+  if (procedures.length === 0) return;
+  const held = await trx
+    .selectFrom("case_procedure")
+    .select(["procedure_key", "person_id"])
+    .where("case_id", "=", caseId)
+    .execute();
+  const has = new Set(held.map((r) => `${r.procedure_key}|${r.person_id}`));
+  const wanted = procedures.filter((p) => !has.has(`${p.definition.key}|${p.personId}`));
+  if (wanted.length === 0) return;
+  const names = new Map(
+    (
+      await trx
+        .selectFrom("person")
+        .select(["id", "name"])
+        .where(
+          "id",
+          "in",
+          wanted.map((p) => p.personId),
+        )
+        .execute()
+    ).map((p) => [p.id, p.name]),
+  );
+  const staff = staffOf(actor.auth);
+  await trx
+    .insertInto("case_procedure")
+    .values(
+      wanted.map((p) => ({
+        case_id: caseId,
+        residence_change_id: null,
+        procedure_key: p.definition.key,
+        catalog_version: p.catalogVersion,
+        definition: JSON.stringify(snapshot(p.definition)),
+        person_id: p.personId,
+        person_name: names.get(p.personId) ?? null,
+        source: "manual" as const,
+        reasons: JSON.stringify(["証明書交付請求を受付"]),
+        status: mayHandle(p.definition, staff) ? ("received" as const) : ("notStarted" as const),
+        updated_by: actor.auth.staffId,
+        updated_counter: actor.auth.counterId,
+      })),
+    )
+    .execute();
 }
 
 /** The requests of a case, oldest first (the order they were taken in). */
