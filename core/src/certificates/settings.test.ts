@@ -3,7 +3,6 @@ import type { CertificateType } from "./schemas.ts";
 import {
   type CertificateSettings,
   defaultCertificateSettings,
-  describeFee,
   describeSettingsChanges,
   readCertificateSettings,
 } from "./settings.ts";
@@ -122,17 +121,6 @@ describe("certificate settings as a whole", () => {
     expect(issuesOf({ ...defaults, exemptions: "none" })).toEqual([
       { path: "exemptions", message: "手数料の免除の形式が正しくありません" },
     ]);
-  });
-});
-
-describe("fees in words", () => {
-  it("says each kind of fee as staff say it", () => {
-    expect(describeFee({ kind: "perCopy", amount: 300 })).toBe("1通 300円");
-    expect(describeFee({ kind: "perPeriod", amount: 300 })).toBe("1年度 300円");
-    expect(describeFee({ kind: "parcels", base: 300, includedParcels: 5, perExtraParcel: 50 })).toBe(
-      "5筆まで 300円・超える1筆 50円",
-    );
-    expect(describeFee({ kind: "perCopy", amount: 1200 })).toBe("1通 1,200円");
   });
 });
 

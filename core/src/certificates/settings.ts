@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { certificateSettingsSchema } from "./api.ts";
 import { defaultCertificateTypes, defaultFeeExemptions, defaultPurposes } from "./defaults.ts";
-import type { CertificateGroup, FeeRule } from "./schemas.ts";
+import { feeRuleText } from "./fees.ts";
 
 /**
  * The certificate settings as one whole (types, purposes, exemptions): checked here, entry by entry
@@ -21,30 +21,6 @@ export const defaultCertificateSettings: CertificateSettings = {
   purposes: [...defaultPurposes],
   exemptions: [...defaultFeeExemptions],
 };
-
-export const certificateGroupLabels: Record<CertificateGroup, string> = {
-  residentRecord: "住民票・附票",
-  familyRegister: "戸籍",
-  seal: "印鑑登録",
-  tax: "税",
-  property: "固定資産",
-  identity: "身分・独身",
-  other: "その他",
-};
-
-const yen = (n: number) => `${n.toLocaleString("ja-JP")}円`;
-
-/** The fee rule as staff say it: "1通 300円", "1年度 300円", "5筆まで 300円・超える1筆 50円". */
-export function describeFee(fee: FeeRule): string {
-  switch (fee.kind) {
-    case "perCopy":
-      return `1通 ${yen(fee.amount)}`;
-    case "perPeriod":
-      return `1年度 ${yen(fee.amount)}`;
-    case "parcels":
-      return `${fee.includedParcels}筆まで ${yen(fee.base)}・超える1筆 ${yen(fee.perExtraParcel)}`;
-  }
-}
 
 type ListName = "types" | "purposes" | "exemptions";
 const listLabels: Record<ListName, string> = {
@@ -264,7 +240,7 @@ export function describeSettingsChanges(before: CertificateSettings, after: Cert
   return [
     ...listChanges("types", before.types, after.types, (b, a) =>
       changedFields("types", b, a).map((field) =>
-        field === fieldLabels.types.fee ? `手数料 ${describeFee(b.fee)} → ${describeFee(a.fee)}` : field,
+        field === fieldLabels.types.fee ? `手数料 ${feeRuleText(b.fee)} → ${feeRuleText(a.fee)}` : field,
       ),
     ),
     ...listChanges("purposes", before.purposes, after.purposes, (b, a) => changedFields("purposes", b, a)),
