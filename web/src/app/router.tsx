@@ -12,6 +12,7 @@ import { CatalogPage } from "../catalog/catalog-page.tsx";
 import { ProcedureEditorPage } from "../catalog/procedure-editor-page.tsx";
 import { QuestionEditorPage } from "../catalog/question-editor-page.tsx";
 import { CertificatesPage } from "../certificates/certificates-page.tsx";
+import { CertificateSettingsPage } from "../certificates/settings-page.tsx";
 import { TemplateListPage } from "../documents/template-list-page.tsx";
 import { functionRoutes } from "../home/functions.ts";
 import { HomePage } from "../home/home-page.tsx";
@@ -114,6 +115,10 @@ export function AppRoutes() {
           <Route
             path="/admin/documents"
             element={<FunctionScreen fn="catalogAdmin" screen={TemplateListPage} />}
+          />
+          <Route
+            path="/admin/certificates"
+            element={<FunctionScreen fn="catalogAdmin" screen={CertificateSettingsPage} />}
           />
           <Route
             path="/admin/documents/templates/:key"

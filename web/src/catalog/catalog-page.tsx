@@ -26,6 +26,9 @@ export function CatalogPage() {
       <Link to="/admin/documents" className={`self-start ${linkClass}`}>
         帳票様式（印刷する様式の設計）
       </Link>
+      <Link to="/admin/certificates" className={`self-start ${linkClass}`}>
+        証明書の設定（種類・手数料・使用目的・免除）
+      </Link>
       {view.isPending ? (
         <Loading />
       ) : !view.data ? (
