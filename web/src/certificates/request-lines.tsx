@@ -156,7 +156,7 @@ export function RequestLines({
  * A line's problems; a block on a 支援措置 subject links to the person view, where the warning is
  * acknowledged (and audited) before a 本人's request can go on.
  */
-export function ProblemList({
+function ProblemList({
   problems,
   protectedPerson,
 }: {
