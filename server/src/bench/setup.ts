@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { type DatabaseHandle, openDatabase } from "../db/database.ts";
+import { lowerChildPriority } from "../platform/priority.ts";
 
 const appRole = "ichimado_app";
 const child = fileURLToPath(new URL("../testing/import-child.ts", import.meta.url));
@@ -17,6 +18,7 @@ export function importInChild(ownerUrl: string, dir: string): Promise<void> {
       execArgv: ["--import", "tsx"],
       stdio: "inherit",
     });
+    lowerChildPriority(importer);
     importer.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`import exited ${code}`))));
   });
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { AuditActor, AuditWriter } from "../../audit/writer.ts";
 import type { Db } from "../../db/database.ts";
 import { withOwner } from "../../db/owner.ts";
+import { lowerChildPriority } from "../../platform/priority.ts";
 import { type ImportRequest, queueRun } from "./import.ts";
 import type { WorkerJob, WorkerReply } from "./worker.ts";
 
@@ -86,6 +87,7 @@ export class FeedImportService {
         execArgv: ["--import", "tsx"],
         stdio: ["ignore", "inherit", "inherit", "ipc"],
       });
+      lowerChildPriority(child);
       let reply: WorkerReply | undefined;
       child.once("message", (message: WorkerReply) => {
         reply = message;

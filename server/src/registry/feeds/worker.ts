@@ -4,8 +4,8 @@
  * child it cannot, and a crash or kill here leaves the live data as it was.
  */
 import fs from "node:fs/promises";
-import os from "node:os";
 import { withOwner } from "../../db/owner.ts";
+import { lowerPriority } from "../../platform/priority.ts";
 import { type ImportOutcome, type ImportRequest, importFeed } from "./import.ts";
 
 export interface WorkerJob {
@@ -21,7 +21,7 @@ export type WorkerReply =
   | { ok: false; error: string };
 
 // Imports yield the CPU to the server and the database: the counter must not feel a load.
-os.setPriority(19);
+lowerPriority();
 
 process.once("message", async (job: WorkerJob) => {
   let reply: WorkerReply;
