@@ -66,7 +66,8 @@ describe("certificate settings as a whole", () => {
     expect(issuesOf(withType(0, { options }))).toEqual([
       {
         path: "types.0.options.0.refusedTo",
-        message: "証明書の種類「住民票の写し」の記載事項を記載できない請求者に選べない値があります",
+        message:
+          "証明書の種類「住民票の写し」の記載事項「世帯主の氏名」の記載できない請求者に選べない値があります",
       },
     ]);
     expect(issuesOf(withType(0, { fee: { kind: "perPage", amount: 10 } }))[0]).toEqual({
@@ -116,6 +117,127 @@ describe("certificate settings as a whole", () => {
     ]);
   });
 
+  it("checks each option (記載事項) and names the certificate and the option", () => {
+    const withOptions = (options: unknown[]) =>
+      withType(0, { options: [...residentRecord.options, ...options] });
+    const added = residentRecord.options.length;
+    const at = `types.0.options.${added}`;
+    const option = {
+      key: "pastAddress",
+      name: "前住所",
+      refusedTo: ["thirdParty"],
+      delegationMustName: true,
+    };
+    expect(issuesOf(withOptions([option]))).toEqual([]);
+    // What an older client leaves out takes the schema's defaults.
+    const read = readCertificateSettings(withOptions([{ key: "pastAddress", name: "前住所" }]));
+    expect(read.ok && read.settings.types[0]?.options[added]).toEqual({
+      key: "pastAddress",
+      name: "前住所",
+      refusedTo: [],
+      delegationMustName: false,
+    });
+
+    expect(issuesOf(withOptions([{ ...option, name: "" }]))).toEqual([
+      {
+        path: `${at}.name`,
+        message: `証明書の種類「住民票の写し」の記載事項の${added + 1}件目の名称を入力してください`,
+      },
+    ]);
+    expect(issuesOf(withOptions([{ ...option, name: "　 " }]))).toEqual([
+      {
+        path: `${at}.name`,
+        message: `証明書の種類「住民票の写し」の記載事項の${added + 1}件目の名称を入力してください`,
+      },
+    ]);
+    expect(issuesOf(withOptions([{ ...option, name: "前".repeat(41) }]))).toEqual([
+      {
+        path: `${at}.name`,
+        message: `証明書の種類「住民票の写し」の記載事項の${added + 1}件目の名称は40文字以内にしてください`,
+      },
+    ]);
+    expect(issuesOf(withOptions([{ ...option, key: "past-address" }]))).toEqual([
+      {
+        path: `${at}.key`,
+        message:
+          "証明書の種類「住民票の写し」の記載事項「前住所」のキーは英小文字で始め、英字だけで2〜31文字にしてください（例: householdHead）",
+      },
+    ]);
+    expect(issuesOf(withOptions([{ ...option, refusedTo: ["thirdParty", "stranger"] }]))).toEqual([
+      {
+        path: `${at}.refusedTo`,
+        message: "証明書の種類「住民票の写し」の記載事項「前住所」の記載できない請求者に選べない値があります",
+      },
+    ]);
+    expect(issuesOf(withOptions([{ ...option, delegationMustName: "yes" }]))).toEqual([
+      {
+        path: `${at}.delegationMustName`,
+        message:
+          "証明書の種類「住民票の写し」の記載事項「前住所」の代理人への記載の条件の形式が正しくありません",
+      },
+    ]);
+    expect(issuesOf(withOptions([{ ...option, note: "x" }]))).toEqual([
+      {
+        path: at,
+        message: "証明書の種類「住民票の写し」の記載事項「前住所」に使えない項目があります（note）",
+      },
+    ]);
+    const many = Array.from({ length: 21 }, (_, i) => ({
+      key: `extra${"abcdefghijklmnopqrstu"[i]}`,
+      name: `追加${i}`,
+    }));
+    expect(issuesOf(withType(0, { options: many }))).toEqual([
+      { path: "types.0.options", message: "証明書の種類「住民票の写し」の記載事項は20件までにしてください" },
+    ]);
+  });
+
+  it("keeps an option's key and name once within its certificate, not across certificates", () => {
+    const domicile = residentRecord.options.find((o) => o.key === "domicile");
+    const added = residentRecord.options.length;
+    expect(
+      issuesOf(withType(0, { options: [...residentRecord.options, { ...domicile, name: "本籍" }] })),
+    ).toEqual([
+      {
+        path: `types.0.options.${added}.key`,
+        message: "証明書の種類「住民票の写し」の記載事項のキー domicile が重複しています",
+      },
+    ]);
+    expect(
+      issuesOf(withType(0, { options: [...residentRecord.options, { ...domicile, key: "domicileAgain" }] })),
+    ).toEqual([
+      {
+        path: `types.0.options.${added}.name`,
+        message: "証明書の種類「住民票の写し」の記載事項「本籍・筆頭者」が重複しています",
+      },
+    ]);
+    // 戸籍の附票 has no options of its own: the same option there is another certificate's.
+    expect(issuesOf(withType(3, { options: [domicile] }))).toEqual([]);
+  });
+
+  it("takes a catalog procedure's key or none, whichever procedures the catalog has", () => {
+    expect(issuesOf(withType(0, { procedureKey: null }))).toEqual([]);
+    expect(issuesOf(withType(0, { procedureKey: "certificate-dog" }))).toEqual([]);
+    expect(issuesOf(withType(0, { procedureKey: "" }))).toEqual([
+      {
+        path: "types.0.procedureKey",
+        message: "証明書の種類「住民票の写し」のカタログの手続きを入力してください",
+      },
+    ]);
+    expect(issuesOf(withType(0, { procedureKey: 12 }))).toEqual([
+      {
+        path: "types.0.procedureKey",
+        message: "証明書の種類「住民票の写し」のカタログの手続きの形式が正しくありません",
+      },
+    ]);
+    expect(issuesOf(withType(0, { procedureKey: "住民票" }))).toEqual([
+      {
+        path: "types.0.procedureKey",
+        message:
+          "証明書の種類「住民票の写し」のカタログの手続き「住民票」は手続きキーの形式ではありません。カタログの手続きか「なし」を選んでください",
+      },
+    ]);
+  });
+
   it("answers something that is not settings at all without throwing", () => {
     expect(issuesOf(null)).toEqual([{ path: "", message: "証明書の設定の形式が正しくありません" }]);
     expect(issuesOf({ ...defaults, exemptions: "none" })).toEqual([
@@ -139,5 +261,23 @@ describe("what a save changed", () => {
       "手数料の免除を削除: 公用請求",
     ]);
     expect(describeSettingsChanges(defaults, defaults)).toEqual([]);
+  });
+
+  it("names an options or procedure change by its field", () => {
+    const after: CertificateSettings = {
+      ...defaults,
+      types: defaults.types.map((t, i) =>
+        i === 3
+          ? {
+              ...t,
+              procedureKey: null,
+              options: [{ key: "pastAddress", name: "前住所", refusedTo: [], delegationMustName: false }],
+            }
+          : t,
+      ),
+    };
+    expect(describeSettingsChanges(defaults, after)).toEqual([
+      "証明書の種類「戸籍の附票の写し」: カタログの手続き、記載事項",
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { procedureDefinitionSchema } from "../catalog/procedures.ts";
 import { certificateSettingsSchema } from "./api.ts";
 import { defaultCertificateTypes, defaultFeeExemptions, defaultPurposes } from "./defaults.ts";
 import { feeRuleText } from "./fees.ts";
@@ -35,7 +36,7 @@ const fieldLabels: Record<ListName, Record<string, string>> = {
     key: "キー",
     name: "名称",
     group: "分類",
-    procedureKey: "手続きキー",
+    procedureKey: "カタログの手続き",
     fee: "手数料の計算方法",
     "fee.kind": "手数料の計算方法",
     "fee.amount": "手数料の金額",
@@ -43,9 +44,6 @@ const fieldLabels: Record<ListName, Record<string, string>> = {
     "fee.includedParcels": "基本の手数料に含む筆数",
     "fee.perExtraParcel": "超える1筆ごとの手数料",
     options: "記載事項",
-    "options.*.key": "記載事項のキー",
-    "options.*.name": "記載事項の名称",
-    "options.*.refusedTo": "記載事項を記載できない請求者",
     requesters: "請求できる人",
     maxCopies: "1件で請求できる通数",
     maxPeriods: "1件で請求できる年度数",
@@ -56,23 +54,36 @@ const fieldLabels: Record<ListName, Record<string, string>> = {
   exemptions: { key: "キー", name: "名称", legalBasis: "法令", groups: "対象の証明書" },
 };
 
+/** An option's fields: a problem there names the option too, as staff know it at the counter. */
+const optionFieldLabels: Record<string, string> = {
+  key: "キー",
+  name: "名称",
+  refusedTo: "記載できない請求者",
+  delegationMustName: "代理人への記載の条件",
+};
+
 /** Lists of choices: a wrong value is the field's problem, not one item's. */
 const choiceLists = new Set(["requesters", "refusedTo", "groups"]);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
-/** "証明書の種類「住民票の写し」", or by its place when it has no usable name yet. */
-function entryLabel(value: unknown, list: ListName, index: number): string {
-  const entries = isRecord(value) ? value[list] : undefined;
-  const entry = Array.isArray(entries) ? (entries[index] as unknown) : undefined;
+const entryAt = (entries: unknown, index: number): unknown =>
+  Array.isArray(entries) ? (entries[index] as unknown) : undefined;
+
+/**
+ * "証明書の種類「住民票の写し」", or by its place when it has no usable name yet (none, or one too
+ * long to repeat in a message about itself).
+ */
+function labelOf(entry: unknown, what: string, index: number, longest: number): string {
   const name = isRecord(entry) && typeof entry.name === "string" ? entry.name.trim() : "";
-  return name ? `${listLabels[list]}「${name}」` : `${listLabels[list]}の${index + 1}件目`;
+  return name && name.length <= longest ? `${what}「${name}」` : `${what}の${index + 1}件目`;
 }
 
 function keyRule(list: ListName, inner: string): string {
-  return list === "types" && inner === "key"
-    ? "は英小文字で始め、英小文字・数字・ハイフンで2〜61文字にしてください（例: certificate-dog）"
-    : "は英小文字で始め、英字だけで2〜31文字にしてください（例: disasterVictim）";
+  if (list === "types" && inner === "key")
+    return "は英小文字で始め、英小文字・数字・ハイフンで2〜61文字にしてください（例: certificate-dog）";
+  const example = inner === "options.*.key" ? "householdHead" : "disasterVictim";
+  return `は英小文字で始め、英字だけで2〜31文字にしてください（例: ${example}）`;
 }
 
 function messageOf(issue: z.core.$ZodIssue, subject: string, list: ListName | null, inner: string): string {
@@ -117,13 +128,21 @@ function translate(issue: z.core.$ZodIssue, value: unknown): SettingsIssue {
     return { path: path.join("."), message: messageOf(issue, "証明書の設定", null, "") };
   if (index === undefined || !/^\d+$/.test(index))
     return { path: path.join("."), message: messageOf(issue, listLabels[list], list, "") };
-  const entry = entryLabel(value, list, Number(index));
+  const entryValue = entryAt(isRecord(value) ? value[list] : undefined, Number(index));
+  const entry = labelOf(entryValue, listLabels[list], Number(index), 60);
   const inner = rest.map((p) => (/^\d+$/.test(p) ? "*" : p)).join(".");
-  const field = fieldLabels[list][inner];
-  return {
-    path: path.join("."),
-    message: messageOf(issue, field ? `${entry}の${field}` : entry, list, inner),
-  };
+  const [, option, optionField] = rest;
+  let subject = entry;
+  if (list === "types" && rest[0] === "options" && option !== undefined && /^\d+$/.test(option)) {
+    const optionValue = entryAt(isRecord(entryValue) ? entryValue.options : undefined, Number(option));
+    subject = `${entry}の${labelOf(optionValue, "記載事項", Number(option), 40)}`;
+    const label = optionField === undefined ? undefined : optionFieldLabels[optionField];
+    if (label) subject = `${subject}の${label}`;
+  } else {
+    const field = fieldLabels[list][inner];
+    if (field) subject = `${entry}の${field}`;
+  }
+  return { path: path.join("."), message: messageOf(issue, subject, list, inner) };
 }
 
 /** Keys (and names, which staff choose by) used once each in a list. */
@@ -160,14 +179,34 @@ function crossProblems(settings: CertificateSettings): SettingsIssue[] {
     ...duplicates(settings.exemptions, "exemptions"),
   ];
   settings.types.forEach((t, i) => {
+    // Which procedures exist only the server knows (its catalog); a key of another form is none.
+    if (t.procedureKey !== null && !procedureDefinitionSchema.shape.key.safeParse(t.procedureKey).success)
+      issues.push({
+        path: `types.${i}.procedureKey`,
+        message: `証明書の種類「${t.name}」のカタログの手続き「${t.procedureKey}」は手続きキーの形式ではありません。カタログの手続きか「なし」を選んでください`,
+      });
+    // Staff tick options by name and a 委任状 names them by key: each once within its certificate.
     const keys = new Set<string>();
+    const names = new Set<string>();
     t.options.forEach((o, j) => {
+      const path = `types.${i}.options.${j}`;
+      if (!o.name.trim())
+        issues.push({
+          path: `${path}.name`,
+          message: `証明書の種類「${t.name}」の記載事項の${j + 1}件目の名称を入力してください`,
+        });
+      else if (names.has(o.name))
+        issues.push({
+          path: `${path}.name`,
+          message: `証明書の種類「${t.name}」の記載事項「${o.name}」が重複しています`,
+        });
       if (keys.has(o.key))
         issues.push({
-          path: `types.${i}.options.${j}.key`,
+          path: `${path}.key`,
           message: `証明書の種類「${t.name}」の記載事項のキー ${o.key} が重複しています`,
         });
       keys.add(o.key);
+      names.add(o.name);
     });
   });
   const exemptions = new Set(settings.exemptions.map((e) => e.key));
@@ -184,7 +223,9 @@ function crossProblems(settings: CertificateSettings): SettingsIssue[] {
 /**
  * The settings in `value` if they hold together, else every problem: each entry's fields against
  * the shared schemas (lengths, amounts, key forms, at least one requester …), then unique keys
- * and names, and purposes naming exemptions that exist.
+ * and names (a certificate's options among themselves too), procedure keys of the catalog's form,
+ * and purposes naming exemptions that exist. Whether the catalog has the procedure is the server's
+ * to say: it alone reads the catalog.
  */
 export function readCertificateSettings(
   value: unknown,
