@@ -2,12 +2,12 @@ import {
   certificateSettingsInputSchema,
   certificateSettingsViewSchema,
 } from "@ichimado/core/certificates/api";
-import { readCertificateSettings } from "@ichimado/core/certificates/settings";
+import { readCertificateSettings, type SettingsIssue } from "@ichimado/core/certificates/settings";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { type AppContext, actorOf, requireAuth } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
-import { certificateSettingsView, saveCertificateSettings } from "./settings.ts";
+import { certificateSettingsView, saveCertificateSettings, unknownProcedures } from "./settings.ts";
 
 const access = { access: { kind: "permission", permission: "catalogAdmin" } } as const;
 
@@ -15,6 +15,14 @@ const access = { access: { kind: "permission", permission: "catalogAdmin" } } as
 // whose messages name the certificate and the field ("…「住民票の写し」の手数料の金額は…"), where the
 // schema alone would say only that some number is too small.
 const saveBody = certificateSettingsInputSchema.pick({ expectedVersion: true }).loose();
+
+/** 400 with every problem at its field; one problem is said outright. */
+function refused(issues: SettingsIssue[]): HttpError {
+  const [first] = issues;
+  const message =
+    issues.length === 1 && first ? first.message : `入力内容に誤りがあります (${issues.length} 件)`;
+  return new HttpError(400, "VALIDATION", message, issues);
+}
 
 /**
  * 証明書の設定 (catalogAdmin): the certificate types, purposes and exemptions the counter quotes
@@ -35,14 +43,9 @@ export async function certificateAdminRoutes(app: FastifyInstance, ctx: AppConte
     async (request) => {
       const auth = requireAuth(request);
       const read = readCertificateSettings(request.body);
-      if (!read.ok) {
-        const [first] = read.issues;
-        const message =
-          read.issues.length === 1 && first
-            ? first.message
-            : `入力内容に誤りがあります (${read.issues.length} 件)`;
-        throw new HttpError(400, "VALIDATION", message, read.issues);
-      }
+      if (!read.ok) throw refused(read.issues);
+      const unknown = await unknownProcedures(ctx.db, read.settings);
+      if (unknown.length > 0) throw refused(unknown);
       return saveCertificateSettings(
         ctx,
         { ...actorOf(request), staffId: auth.staffId },

@@ -200,6 +200,115 @@ describe("certificate settings saved by an administrator", () => {
     expect(rows.map((r) => r.version)).toEqual([current.version]);
   });
 
+  it("adds an option refused to third parties: a third party's quote asking for it is blocked", async () => {
+    const key = "certificate-family-register";
+    const quote = async (requester: object, options: string[]) => {
+      const res = await t.call("POST", "/api/v1/certificates/quote", {
+        cookie: clerk,
+        body: {
+          requester,
+          lines: [
+            { certificateKey: key, personId: "8000000001", quantity: 1, options, purpose: "employment" },
+          ],
+        },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as CertificateQuote;
+    };
+    const thirdParty = { kind: "thirdParty", reason: "相続手続きのため（債権者として）" };
+    const before = await quote(thirdParty, ["removedMembers"]);
+    expect(before.problems.map((p) => p.message)).toContain(
+      "戸籍全部事項・個人事項証明書（謄本・抄本）に記載事項 removedMembers はありません",
+    );
+
+    const current = await view();
+    const input = inputOf(current);
+    input.types = input.types.map((type) =>
+      type.key === key
+        ? {
+            ...type,
+            options: [
+              ...type.options,
+              {
+                key: "removedMembers",
+                name: "除籍された者",
+                refusedTo: ["thirdParty"],
+                delegationMustName: true,
+              },
+            ],
+          }
+        : type,
+    );
+    const saved = await save(input);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((saved.json() as CertificateSettingsView).version).toBe(current.version + 1);
+
+    const refused = await quote(thirdParty, ["removedMembers"]);
+    expect(refused.acceptable).toBe(false);
+    expect(refused.problems).toContainEqual({
+      index: 0,
+      field: "options",
+      message: "除籍された者は第三者（正当な理由）の請求では記載できません",
+      severity: "block",
+    });
+    // The person asking for their own register may have it; a proxy only if the 委任状 names it.
+    expect((await quote({ kind: "self" }, ["removedMembers"])).acceptable).toBe(true);
+    const proxy = await quote({ kind: "proxy", delegation: { present: true, names: [] } }, [
+      "removedMembers",
+    ]);
+    expect(proxy.problems.map((p) => p.message)).toContain(
+      "委任状に除籍された者の記載がないため、除籍された者は記載できません",
+    );
+    const named = { kind: "proxy", delegation: { present: true, names: ["removedMembers"] } };
+    expect((await quote(named, ["removedMembers"])).acceptable).toBe(true);
+
+    const [audit] = await t.database.db
+      .selectFrom("audit_log")
+      .select("detail")
+      .where("target", "=", "certificates:settings")
+      .orderBy("seq", "desc")
+      .limit(1)
+      .execute();
+    expect(audit?.detail).toMatchObject({
+      changes: ["証明書の種類「戸籍全部事項・個人事項証明書（謄本・抄本）」: 記載事項"],
+    });
+  });
+
+  it("refuses a procedure the catalog does not have, at its field, and saves nothing", async () => {
+    const current = await view();
+    const input = inputOf(current);
+    const index = input.types.findIndex((type) => type.key === "certificate-single-status");
+    const withProcedure = (procedureKey: string | null) => ({
+      ...input,
+      types: input.types.map((type, i) => (i === index ? { ...type, procedureKey } : type)),
+    });
+
+    const res = await save(withProcedure("certificate-dog"));
+    expect(res.statusCode).toBe(400);
+    const message =
+      "証明書の種類「独身証明書」のカタログの手続き certificate-dog は手続きカタログにありません。カタログの手続きか「なし」を選んでください";
+    expect(res.json().error).toEqual({
+      code: "VALIDATION",
+      message,
+      issues: [{ path: `types.${index}.procedureKey`, message }],
+    });
+    // A key that is not a procedure key at all is core's to refuse, the same on the screen.
+    const malformed = await save(withProcedure("独身"));
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.issues[0].path).toBe(`types.${index}.procedureKey`);
+    expect((await view()).version).toBe(current.version);
+
+    // None is a choice: a request for it then adds no procedure to the case.
+    const none = await save(withProcedure(null));
+    expect(none.statusCode, none.body).toBe(200);
+    expect((await view()).types[index]?.procedureKey).toBeNull();
+    const back = await save({
+      ...withProcedure("certificate-single-status"),
+      expectedVersion: current.version + 1,
+    });
+    expect(back.statusCode, back.body).toBe(200);
+  });
+
   it("is for catalogAdmin only: a counter clerk may read the settings, not edit them", async () => {
     expect((await t.call("GET", "/api/v1/admin/certificates/settings", { cookie: clerk })).statusCode).toBe(
       403,

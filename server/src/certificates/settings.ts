@@ -3,9 +3,11 @@ import {
   type CertificateSettings,
   defaultCertificateSettings,
   describeSettingsChanges,
+  type SettingsIssue,
 } from "@ichimado/core/certificates/settings";
 import { sql } from "kysely";
 import type { AuditActor } from "../audit/writer.ts";
+import { loadCatalog } from "../catalog/store.ts";
 import type { Db } from "../db/database.ts";
 import type { AppContext } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
@@ -59,6 +61,25 @@ export async function certificateSettingsView(db: Db): Promise<CertificateSettin
     version: current.version,
     updated: saved ? { staffName: saved.name ?? "（不明）", at: saved.created_at.toISOString() } : null,
   };
+}
+
+/**
+ * Types naming a procedure the current catalog does not have: an accepted request would add
+ * nothing to the case, silently. Core checks the key's form; only here is the catalog known.
+ */
+export async function unknownProcedures(db: Db, settings: CertificateSettings): Promise<SettingsIssue[]> {
+  const catalog = await loadCatalog(db);
+  const known = new Set(catalog.procedures.map((p) => p.key));
+  return settings.types.flatMap((t, i) =>
+    t.procedureKey === null || known.has(t.procedureKey)
+      ? []
+      : [
+          {
+            path: `types.${i}.procedureKey`,
+            message: `証明書の種類「${t.name}」のカタログの手続き ${t.procedureKey} は手続きカタログにありません。カタログの手続きか「なし」を選んでください`,
+          },
+        ],
+  );
 }
 
 // Any constant will do; it only has to be the same for every writer of the settings.
