@@ -94,3 +94,70 @@ test("an administrator changes a certificate's fee and guidance, saves, and find
     maxCopies: single.maxCopies,
   }));
 });
+
+test("an administrator adds a 記載事項 with who may not have it and drops the catalog procedure, saves, and finds them after a reload", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await logIn(page, "admin");
+  await chooseCounterIfAsked(page, "情報政策課");
+  await page.goto("/admin/certificates");
+  await expect(page.getByRole("heading", { level: 1, name: "証明書の設定" })).toBeVisible();
+  const row = page.locator(`tr[data-certificate="${single.key}"]`);
+  await row.getByRole("button", { name: /^編集.*独身証明書$/ }).click();
+  const panel = page.getByRole("group", { name: "独身証明書の設定" });
+  const procedure = panel.getByLabel("カタログの手続き");
+  await expect(procedure).toHaveValue("certificate-single-status");
+  await expect(procedure.locator("option:checked")).toHaveText("独身証明書");
+  await expect(panel.getByText("記載事項はありません。")).toBeVisible();
+
+  // A new option takes the focus at its key; a key of the wrong form and no name are refused here.
+  await panel.getByRole("button", { name: /^記載事項を追加/ }).click();
+  const option = panel.getByRole("group", { name: "記載事項（1件目）" });
+  const key = option.getByLabel("キー");
+  await expect(key).toBeFocused();
+  await key.fill("marital-history");
+  await page.getByRole("button", { name: "証明書の設定を保存" }).click();
+  await expect(key).toBeFocused();
+  await expect(page.getByRole("alert").first()).toContainText(
+    "証明書の種類「独身証明書」の記載事項の1件目の名称を入力してください",
+  );
+  await expect(
+    option.getByText(
+      "証明書の種類「独身証明書」の記載事項の1件目のキーは英小文字で始め、英字だけで2〜31文字にしてください（例: householdHead）",
+    ),
+  ).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await key.fill("maritalHistory");
+  await option.getByLabel("名称").fill("婚姻歴");
+  const named = panel.getByRole("group", { name: "記載事項「婚姻歴」" });
+  await named.getByRole("group", { name: "記載できない請求者" }).getByLabel("第三者（正当な理由）").check();
+  await named.getByLabel("代理人は委任状に明記がある場合のみ").check();
+  await procedure.selectOption("");
+  await named.getByLabel("名称").press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: /版 \d+ として保存しました/ })).toBeVisible();
+  await expect(named.getByLabel("名称")).toBeFocused();
+  // Saved, its key is the option's for good: shown, no longer typed.
+  await expect(named.getByRole("textbox", { name: "キー" })).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "証明書の設定" })).toBeVisible();
+  await row.getByRole("button", { name: /^編集.*独身証明書$/ }).click();
+  await expect(procedure).toHaveValue("");
+  await expect(named).toContainText("maritalHistory");
+  await expect(named.getByLabel("名称")).toHaveValue("婚姻歴");
+  const refused = named.getByRole("group", { name: "記載できない請求者" });
+  await expect(refused.getByLabel("第三者（正当な理由）")).toBeChecked();
+  await expect(refused.getByLabel("本人")).not.toBeChecked();
+  await expect(named.getByLabel("代理人は委任状に明記がある場合のみ")).toBeChecked();
+  await expectNoSeriousViolations(page);
+  const saved = (await settingsOf(page)).types.find((t) => t.key === single.key);
+  expect(saved?.procedureKey).toBeNull();
+  expect(saved?.options).toEqual([
+    { key: "maritalHistory", name: "婚姻歴", refusedTo: ["thirdParty"], delegationMustName: true },
+  ]);
+
+  // Back as the other journeys expect it.
+  await saveBehindTheScreen(page, () => ({ options: single.options, procedureKey: single.procedureKey }));
+});

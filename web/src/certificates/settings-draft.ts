@@ -2,6 +2,7 @@ import type { CertificateSettingsView } from "@ichimado/core/certificates/api";
 import { feeRuleText } from "@ichimado/core/certificates/fees";
 import {
   type CertificateGroup,
+  type CertificateOption,
   type CertificateType,
   type FeeRule,
   feeRuleSchema,
@@ -21,11 +22,11 @@ import {
 export interface TypeDraft {
   id: number;
   isNew: boolean;
-  /** what the screen does not edit (記載事項, the catalog procedure), carried over as it was */
-  kept: CertificateType | null;
   key: string;
   name: string;
   group: CertificateGroup;
+  /** the catalog procedure's key, or "" for none */
+  procedureKey: string;
   feeKind: FeeRule["kind"];
   amount: string;
   base: string;
@@ -34,8 +35,19 @@ export interface TypeDraft {
   maxCopies: string;
   maxPeriods: string;
   requesters: RequesterKind[];
+  options: OptionDraft[];
   legalBasis: string;
   guidance: string;
+}
+
+/** One 記載事項: its key is typed only while new, since a 委任状 and saved requests name it by it. */
+export interface OptionDraft {
+  id: number;
+  isNew: boolean;
+  key: string;
+  name: string;
+  refusedTo: RequesterKind[];
+  delegationMustName: boolean;
 }
 
 export interface PurposeDraft {
@@ -65,6 +77,13 @@ export interface SettingsDraft {
 let nextId = 1;
 const text = (n: number | undefined) => (n === undefined ? "" : String(n));
 
+const optionDraftOf = (o: CertificateOption): OptionDraft => ({
+  id: nextId++,
+  isNew: false,
+  ...o,
+  refusedTo: [...o.refusedTo],
+});
+
 function typeDraftOf(t: CertificateType | null): TypeDraft {
   const fee = t?.fee;
   const single = fee && fee.kind !== "parcels" ? fee.amount : undefined;
@@ -72,10 +91,10 @@ function typeDraftOf(t: CertificateType | null): TypeDraft {
   return {
     id: nextId++,
     isNew: t === null,
-    kept: t,
     key: t?.key ?? "",
     name: t?.name ?? "",
     group: t?.group ?? "other",
+    procedureKey: t?.procedureKey ?? "",
     feeKind: fee?.kind ?? "perCopy",
     // A kind switched in the editor starts from the amount already there.
     amount: text(single ?? parcels?.base),
@@ -85,12 +104,21 @@ function typeDraftOf(t: CertificateType | null): TypeDraft {
     maxCopies: text(t?.maxCopies ?? 10),
     maxPeriods: text(t?.maxPeriods ?? 5),
     requesters: [...(t?.requesters ?? ["self"])],
+    options: (t?.options ?? []).map(optionDraftOf),
     legalBasis: t?.legalBasis ?? "",
     guidance: t?.guidance ?? "",
   };
 }
 
 export const emptyType = () => typeDraftOf(null);
+export const emptyOption = (): OptionDraft => ({
+  id: nextId++,
+  isNew: true,
+  key: "",
+  name: "",
+  refusedTo: [],
+  delegationMustName: false,
+});
 export const emptyPurpose = (): PurposeDraft => ({
   id: nextId++,
   isNew: true,
@@ -132,7 +160,10 @@ export function settingsDraftOf(view: CertificateSettingsView, saved?: SettingsD
   const keep = <T extends { id: number }>(entries: T[], before: readonly { id: number }[]) =>
     entries.map((e, i) => ({ ...e, id: before[i]?.id ?? e.id }));
   return {
-    types: keep(draft.types, saved.types),
+    types: keep(draft.types, saved.types).map((t, i) => ({
+      ...t,
+      options: keep(t.options, saved.types[i]?.options ?? []),
+    })),
     purposes: keep(draft.purposes, saved.purposes),
     exemptions: keep(draft.exemptions, saved.exemptions),
   };
@@ -164,13 +195,17 @@ export function feeText(t: TypeDraft): string {
 function settingsOf(draft: SettingsDraft): CertificateSettings {
   return {
     types: draft.types.map((t) => ({
-      options: [],
-      procedureKey: null,
-      ...t.kept,
       key: t.key.trim(),
       name: t.name.trim(),
       group: t.group,
+      procedureKey: t.procedureKey || null,
       fee: feeOf(t),
+      options: t.options.map((o) => ({
+        key: o.key.trim(),
+        name: o.name.trim(),
+        refusedTo: o.refusedTo,
+        delegationMustName: o.delegationMustName,
+      })),
       requesters: t.requesters,
       maxCopies: numberOf(t.maxCopies),
       maxPeriods: numberOf(t.maxPeriods),

@@ -10,6 +10,8 @@ import { type Issue, issueAt } from "../cases/form-errors.tsx";
 import { CheckGroup } from "../catalog/check-group.tsx";
 import type { TypeDraft } from "./settings-draft.ts";
 import { KeyField } from "./settings-key-field.tsx";
+import { OptionList } from "./settings-options.tsx";
+import { ProcedureSelect } from "./settings-procedure.tsx";
 
 const feeKindLabels: Record<FeeRule["kind"], string> = {
   perCopy: "1通ごと",
@@ -20,9 +22,10 @@ const feeKindLabels: Record<FeeRule["kind"], string> = {
 const requesterOptions = requesterKinds.map((k) => ({ value: k, label: requesterKindLabels[k] }));
 
 /**
- * One certificate type's editor: its name and group, the fee rule with the amounts its kind needs,
- * the limits of one request line, who may ask for it, and what staff are told at the counter. Each
- * field's id is its path in the settings, so the server's problems land on it.
+ * One certificate type's editor: its name, group and catalog procedure, the fee rule with the
+ * amounts its kind needs, the limits of one request line, who may ask for it, its 記載事項 and who
+ * may not have each, and what staff are told at the counter. Each field's id is its path in the
+ * settings, so the server's problems land on it.
  */
 export function TypeFields({
   index,
@@ -75,6 +78,11 @@ export function TypeFields({
             </option>
           ))}
         </SelectInput>
+        <ProcedureSelect
+          {...field("procedureKey")}
+          value={draft.procedureKey}
+          onChange={(procedureKey) => onChange({ procedureKey })}
+        />
       </div>
       <fieldset className="flex flex-col gap-4">
         <legend className="text-std-18B-160">手数料</legend>
@@ -150,6 +158,14 @@ export function TypeFields({
         chosen={draft.requesters}
         error={issueAt(issues, `types.${index}.requesters`)}
         onChange={(requesters) => onChange({ requesters })}
+      />
+      <OptionList
+        typeIndex={index}
+        typeName={draft.name.trim() || "（名称未入力）"}
+        options={draft.options}
+        issues={issues}
+        fieldId={fieldId}
+        onChange={(options) => onChange({ options })}
       />
       <TextInput
         {...field("legalBasis")}
