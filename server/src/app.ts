@@ -23,6 +23,7 @@ import { installGuard } from "./platform/guard.ts";
 import { healthRoutes } from "./platform/health.ts";
 import { feedRoutes } from "./registry/feeds/routes.ts";
 import { gaijiRoutes } from "./registry/gaiji/routes.ts";
+import { rpaRoutes } from "./rpa/routes.ts";
 import { householdRoutes } from "./search/household-view.ts";
 import { searchRoutes } from "./search/routes.ts";
 import { sameAddressRoutes } from "./search/same-address.ts";
@@ -95,6 +96,7 @@ export async function buildApp(
   await certificateAdminRoutes(app, ctx);
   await documentAdminRoutes(app, ctx);
   await addressRoutes(app, ctx);
+  await rpaRoutes(app, ctx);
 
   await serveWebApp(app, ctx.config.webDist);
   return app;

@@ -12,7 +12,9 @@ const usage = `使い方: npm run cli -- <command>
                                   フォルダの連携ファイルを取り込む (<名前>.diff.csv は差分)
   audit verify                    監査証跡のハッシュチェーンを検証する (改ざんがあれば終了コード 1)
   create-admin --login-id ID --name 氏名
-                                  初期管理者を作成し、初期パスワードを表示する (初回ログイン時に変更が必要)`;
+                                  初期管理者を作成し、初期パスワードを表示する (初回ログイン時に変更が必要)
+  api-token create --name 名前 [--scopes rpa] | api-token revoke --name 名前
+                                  ロボット・他システム用の API トークンを発行する (表示は一度だけ) / 失効させる`;
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -28,6 +30,8 @@ const commands: Record<string, Command> = {
   },
   "create-admin": async (args) =>
     (await import("./staff/create-admin-command.ts")).createAdminCommand(loadConfig(), args),
+  "api-token": async (args) =>
+    (await import("./auth/api-token-command.ts")).apiTokenCommand(loadConfig(), args),
 };
 
 function usageError(): number {

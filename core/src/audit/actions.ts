@@ -25,6 +25,9 @@ export const auditActions = [
   "data.export",
   "data.import",
   "settings.change",
+  "rpa.handOver",
+  "rpa.report",
+  "rpa.retry",
 ] as const;
 
 export const auditActionSchema = z.enum(auditActions);
@@ -54,6 +57,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "data.export": "データ出力",
   "data.import": "データ取込",
   "settings.change": "設定変更",
+  "rpa.handOver": "RPAへの引き渡し",
+  "rpa.report": "RPAの結果報告",
+  "rpa.retry": "RPAジョブの再実行",
 };
 
 export const auditEntrySchema = z.object({

@@ -65,8 +65,18 @@ export function effectivePermissions(roles: readonly Role[]): EffectivePermissio
   };
 }
 
-/** How a route is reached: without a session, with any session, or with a function permission. */
+/** What an API token (for robots and other systems, not staff) may be used for. */
+export const apiScopes = ["rpa"] as const;
+export const apiScopeSchema = z.enum(apiScopes);
+export type ApiScope = z.infer<typeof apiScopeSchema>;
+export const apiScopeLabels: Record<ApiScope, string> = { rpa: "RPA連携（ジョブの取得と結果の報告）" };
+
+/**
+ * How a route is reached: without a session, with any session, with a function permission, or
+ * with an API token of a scope (robots: `Authorization: Bearer …`, no session, no counter).
+ */
 export type RouteAccess =
   | { kind: "public" }
   | { kind: "session"; allowPendingPasswordChange?: boolean; allowNoCounter?: boolean }
-  | { kind: "permission"; permission: FunctionPermission };
+  | { kind: "permission"; permission: FunctionPermission }
+  | { kind: "token"; scope: ApiScope };

@@ -13,6 +13,7 @@ import { mayHandle } from "@ichimado/core/catalog/handling";
 import { validateAnswer } from "@ichimado/core/catalog/navigation";
 import type { ProcedureDefinition } from "@ichimado/core/catalog/procedures";
 import { japanDate } from "@ichimado/core/common/dates";
+import { residenceEntryJob } from "@ichimado/core/rpa/payloads";
 import type { Transaction } from "kysely";
 import { staffOf } from "../auth/context.ts";
 import { loadCatalog } from "../catalog/store.ts";
@@ -20,7 +21,9 @@ import type { Db } from "../db/database.ts";
 import type { Database } from "../db/schema.ts";
 import type { AppContext } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
+import { enqueueJobs, withdrawJobs } from "../rpa/jobs.ts";
 import { loadEnrollments, loadHousehold } from "./register.ts";
+import type { StoredVisitor } from "./service.ts";
 import { caseStep, type StepActor } from "./steps.ts";
 
 const open: readonly CaseStatus[] = ["open"];
@@ -90,10 +93,11 @@ export async function addResidenceChange(
   if (issues.length > 0) {
     throw new HttpError(400, "VALIDATION", issues[0]?.message ?? "届出の内容を確認してください", issues);
   }
+  let newAddressText: string | null = null;
   if (input.newAddress) {
     const town = await ctx.db
       .selectFrom("address_town")
-      .select("code")
+      .select(["code", "name"])
       .where("code", "=", input.newAddress.townCode)
       .executeTakeFirst();
     if (!town) {
@@ -101,6 +105,8 @@ export async function addResidenceChange(
         { path: "newAddress.townCode", message: "住所の町字が住所関連マスタにありません" },
       ]);
     }
+    const { lot, katagaki } = input.newAddress;
+    newAddressText = `${town.name}${lot}${katagaki ? ` ${katagaki}` : ""}`;
   }
   const { catalog, derived, names, members } = await derivation(ctx.db, input, {});
 
@@ -117,6 +123,24 @@ export async function addResidenceChange(
       .returning("id")
       .executeTakeFirstOrThrow();
     await insertDerived(trx, actor, caseId, residenceChangeId, catalog, derived, names);
+    // The robot's job is taken with the notification: the core system gets it without a clerk.
+    const visitor = await trx
+      .selectFrom("reception_case")
+      .select("visitor")
+      .where("id", "=", caseId)
+      .executeTakeFirst();
+    const today = japanDate(new Date());
+    const job = residenceEntryJob(
+      { id: residenceChangeId, input },
+      names,
+      {
+        visitor: (visitor?.visitor as StoredVisitor | null)?.input ?? null,
+        newAddressText,
+        notifiedOn: today,
+      },
+      { caseId, acceptedOn: today, counterId: actor.auth.counterId ?? "" },
+    );
+    if (job) await enqueueJobs(trx, caseId, [job]);
     const moving = input.movingPersonIds.length + input.newPersons.length;
     return {
       kind: "residenceChange",
@@ -143,6 +167,7 @@ export async function removeResidenceChange(
     if (settled) {
       throw new HttpError(409, "CONFLICT", "この届出から進んだ手続きがあるため取り消せません");
     }
+    await withdrawJobs(trx, `residenceChange:${residenceChangeId}`);
     const removed = await trx
       .deleteFrom("case_residence_change")
       .where("id", "=", residenceChangeId)

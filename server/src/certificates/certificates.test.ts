@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withOwner } from "../db/owner.ts";
 import { pdfText } from "../documents/testing/poppler.ts";
-import { insertHouseholds } from "../testing/register-fixture.ts";
+import { insertHouseholds, plainMember as member } from "../testing/register-fixture.ts";
 import { createTestApp, type TestApp } from "../testing/test-app.ts";
 
 /** 証明受付's quote: fees from the settings, blocks from the register and the requester. */
@@ -11,15 +11,6 @@ let t: TestApp;
 let clerk: string;
 let insurance: string;
 const squeeze = (s: string) => s.replace(/\s+/g, "");
-
-const member = (id: string, name: string, relationship: string, birthDate = "1980-04-01") => ({
-  id,
-  name,
-  nameKana: "シケン　タロウ",
-  birthDate,
-  sex: "male" as const,
-  relationship,
-});
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -31,7 +22,7 @@ beforeAll(async () => {
       members: [
         member("7000000001", "証明　一郎", "世帯主"),
         member("7000000002", "証明　花子", "妻"),
-        member("7000000003", "証明　次郎", "子", "2010-05-05"),
+        member("7000000003", "証明　次郎", "子", { birthDate: "2010-05-05" }),
       ],
     },
     { id: "H701", townCode: "T001", lot: "7-2", members: [member("7000000011", "禁止　三郎", "世帯主")] },

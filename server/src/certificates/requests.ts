@@ -4,6 +4,7 @@ import type {
   CertificateQuoteRequest,
   CertificateRequestList,
 } from "@ichimado/core/certificates/api";
+import { certificateJobs } from "@ichimado/core/rpa/payloads";
 import type { Transaction } from "kysely";
 import { staffOf } from "../auth/context.ts";
 import { snapshot } from "../cases/residence-changes.ts";
@@ -13,6 +14,7 @@ import type { Db } from "../db/database.ts";
 import type { Database } from "../db/schema.ts";
 import type { AppContext } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
+import { enqueueJobs } from "../rpa/jobs.ts";
 import { quoteRequest } from "./quote.ts";
 import { currentCertificateSettings } from "./settings.ts";
 
@@ -42,9 +44,10 @@ export async function acceptRequest(
       })),
     );
   const procedures = await certificateProcedures(ctx.db, body.lines);
+  const { settings } = await currentCertificateSettings(ctx.db);
   return caseStep(ctx, actor, caseId, ["open"], async (trx) => {
     await addProcedures(trx, actor, caseId, procedures);
-    await trx
+    const { id: requestId } = await trx
       .insertInto("case_certificate_request")
       .values({
         case_id: caseId,
@@ -56,7 +59,28 @@ export async function acceptRequest(
         created_by: actor.auth.staffId,
         created_counter: actor.auth.counterId,
       })
-      .execute();
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    // Each certificate a robot issues becomes its job with the request: no clerk hands it over.
+    const names = new Map(
+      (
+        await trx
+          .selectFrom("person")
+          .select(["id", "name"])
+          .where("id", "in", personIds.length > 0 ? personIds : [""])
+          .execute()
+      ).map((p) => [p.id, p.name]),
+    );
+    await enqueueJobs(
+      trx,
+      caseId,
+      certificateJobs(
+        { id: requestId, lines: body.lines, fees: quote.lines },
+        new Map(settings.types.map((t) => [t.key, t.name])),
+        names,
+        { caseId, acceptedOn: today, counterId: actor.auth.counterId ?? "" },
+      ),
+    );
     const copies = quote.lines.reduce((n, l) => n + l.quantity, 0);
     return {
       kind: "certificateRequest",

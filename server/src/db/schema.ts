@@ -345,6 +345,36 @@ export interface CertificateSettingsTable {
   created_at: GeneratedTimestamp;
 }
 
+export interface ApiTokenTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  scopes: string[];
+  created_by: number | null;
+  created_at: GeneratedTimestamp;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface RpaJobTable {
+  id: Generated<number>;
+  scenario: string;
+  case_id: number;
+  source: string;
+  subject: string;
+  payload: Json<unknown>;
+  status: Generated<"queued" | "running" | "failed" | "done" | "dead" | "cancelled">;
+  attempts: Generated<number>;
+  max_attempts: number;
+  available_at: GeneratedTimestamp;
+  lease_until: Date | null;
+  robot: string | null;
+  last_error: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  finished_at: Date | null;
+}
+
 export interface CaseEventTable {
   id: Generated<number>;
   case_id: number;
@@ -437,6 +467,8 @@ export interface Database {
   case_memo: CaseMemoTable;
   case_certificate_request: CaseCertificateRequestTable;
   certificate_settings: CertificateSettingsTable;
+  api_token: ApiTokenTable;
+  rpa_job: RpaJobTable;
   case_event: CaseEventTable;
   document_base_pdf: DocumentBasePdfTable;
   document_template: DocumentTemplateTable;

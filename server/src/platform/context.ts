@@ -21,7 +21,7 @@ export function actorOf(request: FastifyRequest): AuditActor {
   const auth = request.auth;
   return {
     staffId: auth?.staffId ?? null,
-    loginId: auth?.loginId ?? null,
+    loginId: auth?.loginId ?? (request.apiClient ? `api:${request.apiClient.name}` : null),
     counterId: auth?.counterId ?? null,
     clientIp: request.ip ?? null,
   };

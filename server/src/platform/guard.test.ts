@@ -35,7 +35,19 @@ describe("every route is guarded", () => {
   it("has API routes registered, each with a declared access", () => {
     const api = t.app.routeRegistry.filter((r) => r.url.startsWith("/api"));
     expect(api.length).toBeGreaterThan(5);
-    for (const r of api) expect(["public", "session", "permission"]).toContain(r.access.kind);
+    for (const r of api) expect(["public", "session", "permission", "token"]).toContain(r.access.kind);
+  });
+
+  it("answers 401 to a staff session on every route for robots (they take an API token only)", async () => {
+    const tokenRoutes = t.app.routeRegistry.filter((r) => r.access.kind === "token");
+    expect(tokenRoutes.length).toBeGreaterThan(0);
+    for (const route of tokenRoutes) {
+      const res = await t.call(route.method as "GET", concrete(route.url), {
+        cookie: powerless,
+        body: route.method === "GET" ? undefined : {},
+      });
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+    }
   });
 
   it("answers 401 without a session on every non-public route", async () => {

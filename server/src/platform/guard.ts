@@ -1,6 +1,7 @@
 import type { RouteAccess } from "@ichimado/core/auth/permissions";
 import { errorCodes } from "@ichimado/core/common/errors";
 import type { FastifyInstance, FastifyRequest, RouteOptions } from "fastify";
+import { type ApiClient, resolveApiToken } from "../auth/api-tokens.ts";
 import type { AuthContext } from "../auth/context.ts";
 import { type AppContext, actorOf } from "./context.ts";
 import { forbidden, HttpError, unauthenticated } from "./errors.ts";
@@ -11,6 +12,8 @@ declare module "fastify" {
   }
   interface FastifyRequest {
     auth: AuthContext | null;
+    /** the robot or system of a token route */
+    apiClient: ApiClient | null;
   }
   interface FastifyInstance {
     routeRegistry: RegisteredRoute[];
@@ -33,6 +36,7 @@ const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function installGuard(app: FastifyInstance, ctx: AppContext): void {
   app.decorate("routeRegistry", [] as RegisteredRoute[]);
   app.decorateRequest("auth", null);
+  app.decorateRequest("apiClient", null);
 
   app.addHook("onRoute", (route: RouteOptions) => {
     const url = route.url ?? "";
@@ -53,6 +57,22 @@ export function installGuard(app: FastifyInstance, ctx: AppContext): void {
     const access = request.routeOptions.config.access ?? { kind: "public" };
     if (access.kind === "public") {
       checkCsrf(request);
+      return;
+    }
+    if (access.kind === "token") {
+      // A bearer token is never sent by a browser on its own, so no CSRF header is asked for.
+      const client = await resolveApiToken(ctx.db, request.headers.authorization);
+      if (!client) throw unauthenticated();
+      request.apiClient = client;
+      if (!client.scopes.includes(access.scope)) {
+        await ctx.audit.write(ctx.db, actorOf(request), {
+          action: "auth.denied",
+          target: `${request.method} ${request.routeOptions.url}`,
+          detail: { scope: access.scope },
+          outcome: "denied",
+        });
+        throw forbidden("このトークンではこの操作を行えません");
+      }
       return;
     }
     const token = request.cookies[sessionCookie];

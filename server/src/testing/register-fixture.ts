@@ -19,6 +19,24 @@ export interface FixtureMember {
   }[];
 }
 
+/** A plain adult member: what most tests need, with the reading and birth date left to defaults. */
+export function plainMember(
+  id: string,
+  name: string,
+  relationship: string,
+  more: Partial<FixtureMember> = {},
+): FixtureMember {
+  return {
+    id,
+    name,
+    nameKana: "シケン　タロウ",
+    birthDate: "1980-04-01",
+    sex: "male",
+    relationship,
+    ...more,
+  };
+}
+
 export interface FixtureHousehold {
   id: string;
   townCode: string;

@@ -31,7 +31,7 @@ export interface TestApp {
   call(
     method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
     url: string,
-    options?: { cookie?: string; body?: unknown; csrf?: boolean },
+    options?: { cookie?: string; body?: unknown; csrf?: boolean; token?: string },
   ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
@@ -57,6 +57,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       url,
       headers: {
         ...(options.cookie ? { cookie: options.cookie } : {}),
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
         ...(options.csrf === false ? {} : { "x-requested-with": "ichimado" }),
       },
       ...(options.body === undefined ? {} : { payload: options.body as object }),

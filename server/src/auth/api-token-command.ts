@@ -1,0 +1,56 @@
+import { parseArgs } from "node:util";
+import { apiScopeSchema } from "@ichimado/core/auth/permissions";
+import { z } from "zod";
+import type { Config } from "../config.ts";
+import { withOwner } from "../db/owner.ts";
+import { openConfiguredDatabase } from "../platform/runtime.ts";
+import { createApiToken, revokeApiToken } from "./api-tokens.ts";
+
+const nameSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/);
+
+/**
+ * `api-token create --name robot-1 --scopes rpa` prints a new token once (only its hash is kept);
+ * `api-token revoke --name robot-1` stops it at once.
+ */
+export async function apiTokenCommand(config: Config, args: string[]): Promise<number> {
+  const [action, ...rest] = args;
+  const { values } = parseArgs({
+    args: rest,
+    options: { name: { type: "string" }, scopes: { type: "string", default: "rpa" } },
+  });
+  const name = nameSchema.safeParse(values.name ?? "");
+  const scopes = z.array(apiScopeSchema).min(1).safeParse(values.scopes.split(",").filter(Boolean));
+  if ((action !== "create" && action !== "revoke") || !name.success || !scopes.success) {
+    console.error(
+      "使い方: api-token create --name 名前 [--scopes rpa] | api-token revoke --name 名前 (名前は半角英小文字・数字・ハイフン)",
+    );
+    return 2;
+  }
+  const handle = await openConfiguredDatabase(config);
+  try {
+    return await withOwner(handle.ownerUrl, async (db) => {
+      if (action === "revoke") {
+        const done = await revokeApiToken(db, name.data);
+        console.log(
+          done ? `トークン ${name.data} を失効させました` : `有効なトークン ${name.data} はありません`,
+        );
+        return done ? 0 : 1;
+      }
+      const exists = await db
+        .selectFrom("api_token")
+        .select("id")
+        .where("name", "=", name.data)
+        .executeTakeFirst();
+      if (exists) {
+        console.error(`トークン ${name.data} はすでにあります (失効したものも名前は再利用できません)`);
+        return 1;
+      }
+      const token = await createApiToken(db, { name: name.data, scopes: scopes.data, createdBy: null });
+      console.log(`トークン ${name.data} (${scopes.data.join(",")}) を発行しました。この表示は一度だけです:`);
+      console.log(token);
+      return 0;
+    });
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,133 @@
+import {
+  claimRequestSchema,
+  claimResponseSchema,
+  failRequestSchema,
+  jobReportSchema,
+  rpaJobListSchema,
+  rpaJobStatusSchema,
+} from "@ichimado/core/rpa/jobs";
+import type { RpaPayload } from "@ichimado/core/rpa/scenarios";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { type AppContext, actorOf } from "../platform/context.ts";
+import { caseJobs, claimJobs, completeJob, failJob, jobsByStatus, retryJob } from "./jobs.ts";
+
+const robotAccess = { access: { kind: "token", scope: "rpa" } } as const;
+const jobParams = z.object({ id: z.coerce.number().int().positive("ジョブ番号が正しくありません") });
+
+function robotOf(request: FastifyRequest): string {
+  if (!request.apiClient) throw new Error("token route reached without a client");
+  return request.apiClient.name;
+}
+
+/** Everyone a handed-over job is about, for the audit row: the robot now holds their data. */
+function personIdsOf(payload: RpaPayload): string[] {
+  if ("person" in payload) return [payload.person.personId];
+  return payload.persons.map((p) => p.personId);
+}
+
+/**
+ * RPA連携 (M42–43): robots pull jobs with an API token (claim with a lease, report done or failed);
+ * staff see a case's jobs, and the stopped ones with the right to hand them out again.
+ */
+export async function rpaRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    "/api/v1/rpa/jobs/claim",
+    { config: robotAccess, schema: { body: claimRequestSchema, response: { 200: claimResponseSchema } } },
+    async (request) => {
+      const jobs = await claimJobs(ctx.db, robotOf(request), request.body);
+      if (jobs.length > 0)
+        await ctx.audit.write(ctx.db, actorOf(request), {
+          action: "rpa.handOver",
+          target: `rpa:${jobs.map((j) => j.id).join(",")}`,
+          personIds: [...new Set(jobs.flatMap((j) => personIdsOf(j.payload)))],
+          detail: { jobs: jobs.map((j) => ({ id: j.id, scenario: j.scenario, attempt: j.attempt })) },
+          outcome: "success",
+        });
+      return { jobs };
+    },
+  );
+
+  r.post(
+    "/api/v1/rpa/jobs/:id/done",
+    { config: robotAccess, schema: { params: jobParams, response: { 200: jobReportSchema } } },
+    async (request) => {
+      const status = await completeJob(ctx.db, robotOf(request), request.params.id);
+      await ctx.audit.write(ctx.db, actorOf(request), {
+        action: "rpa.report",
+        target: `rpa:${request.params.id}`,
+        detail: { status },
+        outcome: "success",
+      });
+      return { id: request.params.id, status };
+    },
+  );
+
+  r.post(
+    "/api/v1/rpa/jobs/:id/failed",
+    {
+      config: robotAccess,
+      schema: { params: jobParams, body: failRequestSchema, response: { 200: jobReportSchema } },
+    },
+    async (request) => {
+      const status = await failJob(ctx.db, robotOf(request), request.params.id, request.body);
+      await ctx.audit.write(ctx.db, actorOf(request), {
+        action: "rpa.report",
+        target: `rpa:${request.params.id}`,
+        detail: { status, retryable: request.body.retryable },
+        outcome: "failure",
+      });
+      return { id: request.params.id, status };
+    },
+  );
+
+  r.get(
+    "/api/v1/cases/:id/rpa-jobs",
+    {
+      config: { access: { kind: "permission", permission: "reception" } },
+      schema: { params: jobParams, response: { 200: rpaJobListSchema } },
+    },
+    async (request) => {
+      const jobs = await caseJobs(ctx.db, request.params.id);
+      await ctx.audit.write(ctx.db, actorOf(request), {
+        action: "case.read",
+        target: `case:${request.params.id}:rpa-jobs`,
+        detail: { jobs: jobs.length },
+        outcome: "success",
+      });
+      return { jobs };
+    },
+  );
+
+  r.get(
+    "/api/v1/rpa/jobs",
+    {
+      config: { access: { kind: "permission", permission: "dataFeedAdmin" } },
+      schema: {
+        querystring: z.object({ status: rpaJobStatusSchema.default("dead") }),
+        response: { 200: rpaJobListSchema },
+      },
+    },
+    async (request) => ({ jobs: await jobsByStatus(ctx.db, request.query.status) }),
+  );
+
+  r.post(
+    "/api/v1/rpa/jobs/:id/retry",
+    {
+      config: { access: { kind: "permission", permission: "dataFeedAdmin" } },
+      schema: { params: jobParams, response: { 200: jobReportSchema } },
+    },
+    async (request) => {
+      await retryJob(ctx.db, request.params.id);
+      await ctx.audit.write(ctx.db, actorOf(request), {
+        action: "rpa.retry",
+        target: `rpa:${request.params.id}`,
+        outcome: "success",
+      });
+      return { id: request.params.id, status: "queued" as const };
+    },
+  );
+}
