@@ -142,6 +142,12 @@ test("a clerk takes a request for two people and four certificates, sees the tot
   const procedures = region(page, "手続き一覧");
   for (const name of ["住民票の写し", "所得証明書", "課税（非課税）証明書"])
     await expect(procedures.getByRole("table")).toContainText(name);
+  // Each certificate a robot issues is waiting for one, with nobody handing it over.
+  const jobs = region(page, "基幹システムへの入力").getByRole("table");
+  await expect(jobs.getByRole("row")).toHaveCount(5);
+  await expect(jobs.getByRole("row", { name: /住民票発行/ })).toHaveCount(2);
+  await expect(jobs.getByRole("row", { name: /所得・課税証明書発行/ })).toHaveCount(2);
+  await expect(jobs.getByText("待機中")).toHaveCount(4);
   // The case's history and print history have it.
   await expect(region(page, "対応履歴")).toContainText("証明書交付請求 4件 6通（手数料 2,100円）");
   await expect(region(page, "書類の印刷").getByRole("table", { name: "印刷履歴" })).toContainText(

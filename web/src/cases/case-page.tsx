@@ -7,6 +7,7 @@ import { useSession } from "../auth/session.ts";
 import { CertificateSection } from "../certificates/certificate-section.tsx";
 import { PrintSection } from "../documents/print-section.tsx";
 import { formatDateTime } from "../registry/status.ts";
+import { JobsSection } from "../rpa/jobs-section.tsx";
 import { useCaseDetail } from "./api.ts";
 import { CaseActions } from "./case-actions.tsx";
 import { HistorySection } from "./history-section.tsx";
@@ -87,6 +88,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       <ProceduresSection caseId={caseId} detail={detail} editable={editable} />
       {functions.includes("certificates") && <CertificateSection detail={detail} editable={editable} />}
       {canPrint && <PrintSection detail={detail} />}
+      <JobsSection caseId={caseId} />
       <MemoSection caseId={caseId} memos={detail.memos} writable={editable || detail.status === "closed"} />
       <HistorySection history={detail.history} />
     </div>
