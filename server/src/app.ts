@@ -9,6 +9,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { z } from "zod";
 import { addressRoutes } from "./addresses/routes.ts";
 import { auditRoutes } from "./audit/routes.ts";
+import { apiTokenRoutes } from "./auth/api-token-routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { caseRoutes } from "./cases/routes.ts";
 import { catalogAdminRoutes } from "./catalog/admin-routes.ts";
@@ -97,6 +98,7 @@ export async function buildApp(
   await documentAdminRoutes(app, ctx);
   await addressRoutes(app, ctx);
   await rpaRoutes(app, ctx);
+  await apiTokenRoutes(app, ctx);
 
   await serveWebApp(app, ctx.config.webDist);
   return app;
