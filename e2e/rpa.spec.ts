@@ -1,7 +1,8 @@
 import { runRobot } from "@ichimado/tools/rpa/reference-robot";
 import { coreSystemEntryListSchema, startSampleCoreSystem } from "@ichimado/tools/rpa/sample-core-system";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { chooseCounterIfAsked, logIn } from "./support/auth.ts";
+import { expectNoSeriousViolations } from "./support/axe.ts";
 import { city, isPlainHead, must } from "./support/city.ts";
 import { region } from "./support/keyboard.ts";
 
@@ -17,21 +18,34 @@ const leaver = must(
 );
 const destination = "鳥取県米子市加茂町2丁目180番地";
 const headers = { "x-requested-with": "ichimado" };
+const executablePath = "/usr/bin/chromium";
+
+async function asAdministrator(page: Page): Promise<void> {
+  await logIn(page, "admin");
+  await chooseCounterIfAsked(page, "情報政策課");
+  await page.goto("/admin/api-tokens");
+  await expect(page.getByRole("heading", { level: 1, name: "APIトークン" })).toBeFocused();
+}
+const tokenRow = (page: Page) =>
+  page.getByRole("table", { name: "APIトークンの一覧" }).getByRole("row", { name: /e2e-robot/ });
 
 test("a 転出 accepted at the counter is typed into the core system by the reference robot, with no clerk action", async ({
   page,
   baseURL,
 }) => {
   test.setTimeout(120_000);
-  // The administrator issues the robot's token.
-  await logIn(page, "admin");
-  await chooseCounterIfAsked(page, "情報政策課");
-  const issued = await page.request.post("/api/v1/admin/api-tokens", {
-    headers,
-    data: { name: "e2e-robot", scopes: ["rpa"] },
-  });
-  expect(issued.status()).toBe(201);
-  const { token } = (await issued.json()) as { token: string };
+  // The administrator issues the robot's token on the APIトークン screen, where it is shown once.
+  await asAdministrator(page);
+  await page.getByLabel("名前").fill("e2e-robot");
+  await expect(page.getByRole("checkbox", { name: /^RPA連携/ })).toBeChecked();
+  await page.getByRole("button", { name: "発行する" }).click();
+  await expect(page.getByRole("heading", { name: "トークン「e2e-robot」を発行しました" })).toBeFocused();
+  const token = await page.getByLabel("トークン", { exact: true }).inputValue();
+  expect(token).toMatch(/^ichimado_/);
+  await expectNoSeriousViolations(page);
+  await page.getByRole("button", { name: "控えたので閉じる" }).click();
+  await expect(page.getByLabel("トークン", { exact: true })).toHaveCount(0);
+  await expect(tokenRow(page)).toContainText("未使用");
   await page.context().clearCookies();
 
   const core = await startSampleCoreSystem();
@@ -71,7 +85,7 @@ test("a 転出 accepted at the counter is typed into the core system by the refe
       coreSystemUrl: core.url,
       scenarios: ["moveOutEntry"],
       once: true,
-      executablePath: "/usr/bin/chromium",
+      executablePath,
       log: () => undefined,
     });
     const { entries } = coreSystemEntryListSchema.parse(
@@ -94,6 +108,27 @@ test("a 転出 accepted at the counter is typed into the core system by the refe
 
     // The case screen reads its jobs again while a robot has work: 入力済み appears without a reload.
     await expect(job).toContainText("入力済み", { timeout: 30_000 });
+
+    // Revoked on the screen, the token stops the robot at once.
+    await page.context().clearCookies();
+    await asAdministrator(page);
+    await expect(tokenRow(page)).not.toContainText("未使用");
+    await tokenRow(page).getByRole("button", { name: "e2e-robot を失効させる" }).click();
+    await expect(page.getByRole("button", { name: "やめる" })).toBeFocused();
+    await page.getByRole("button", { name: "失効させる", exact: true }).click();
+    await expect(
+      page.getByRole("status").filter({ hasText: "トークン「e2e-robot」を失効させました" }),
+    ).toBeVisible();
+    await expect(tokenRow(page)).toContainText("失効（");
+    await expect(
+      runRobot({
+        apiBase: must(baseURL, "base URL"),
+        token,
+        coreSystemUrl: core.url,
+        once: true,
+        executablePath,
+      }),
+    ).rejects.toThrow("(401)");
   } finally {
     await core.close();
   }

@@ -2,6 +2,7 @@ import type { FunctionPermission } from "@ichimado/core/auth/permissions";
 import type { SessionInfo } from "@ichimado/core/auth/schemas";
 import { type ComponentType, lazy, Suspense } from "react";
 import { Navigate, Outlet, Route, Routes, useLocation, useOutletContext } from "react-router";
+import { ApiTokensPage } from "../auth/api-tokens-page.tsx";
 import { CounterPage } from "../auth/counter-page.tsx";
 import { LoginPage } from "../auth/login-page.tsx";
 import { PasswordPage } from "../auth/password-page.tsx";
@@ -127,6 +128,10 @@ export function AppRoutes() {
           <Route
             path="/admin/documents/new-template"
             element={<FunctionScreen fn="catalogAdmin" screen={TemplateDesignerPage} />}
+          />
+          <Route
+            path="/admin/api-tokens"
+            element={<FunctionScreen fn="staffAdmin" screen={ApiTokensPage} />}
           />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
