@@ -1,4 +1,5 @@
 import path from "node:path";
+import { type RpaScenario, rpaScenarioSchema, rpaScenarios } from "@ichimado/core/rpa/scenarios";
 import { z } from "zod";
 
 /**
@@ -46,6 +47,9 @@ const envSchema = z.object({
   FEED_DIR: z.string().min(1).optional(),
   FEED_POLL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
   FEED_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(4_096).default(300),
+  RPA_FOLDER: z.string().min(1).optional(),
+  RPA_FOLDER_SCENARIOS: z.string().default(""),
+  RPA_FOLDER_POLL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(10),
   GAIJI_FONT: z.string().min(1).optional(),
   DOCUMENT_NAME_FONT: z.string().min(1).default("/usr/share/fonts/truetype/ipamj/ipamjm.ttf"),
   DOCUMENT_BODY_FONT: z.string().min(1).default("/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf"),
@@ -76,6 +80,11 @@ export interface Config {
     pollMs: number;
     uploadMaxBytes: number;
   };
+  /**
+   * RPA for robots that read files: jobs of the listed scenarios are written to `dir/outbox/<scenario>/`
+   * and their results read from `dir/results/`. Off unless RPA_FOLDER is set.
+   */
+  rpaFolder: { dir: string; scenarios: RpaScenario[]; pollMs: number } | undefined;
   /** The font names are drawn with (an uploaded one, GAIJI_FONT, or IPAmj明朝 from Debian). */
   gaiji: { uploadedFont: string; configuredFont: string | undefined; systemFont: string };
   /**
@@ -101,6 +110,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "ICHIMADO_AUDIT_KEY が未設定です。本番モードでは監査証跡の改ざん検知用の秘密鍵 (32文字以上) が必要です",
     );
   }
+  const folderScenarios = e.RPA_FOLDER_SCENARIOS.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknownScenario = folderScenarios.find((s) => !rpaScenarioSchema.safeParse(s).success);
+  if (unknownScenario)
+    throw new ConfigError(
+      `RPA_FOLDER_SCENARIOS のシナリオ ${unknownScenario} はありません (使えるもの: ${rpaScenarios.join(", ")})`,
+    );
   return {
     mode: e.ICHIMADO_MODE,
     host: e.HOST,
@@ -125,6 +142,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pollMs: e.FEED_POLL_SECONDS * 1000,
       uploadMaxBytes: e.FEED_UPLOAD_MAX_MB * 1024 * 1024,
     },
+    rpaFolder: e.RPA_FOLDER
+      ? {
+          dir: path.resolve(e.RPA_FOLDER),
+          scenarios:
+            folderScenarios.length > 0
+              ? folderScenarios.map((s) => rpaScenarioSchema.parse(s))
+              : [...rpaScenarios],
+          pollMs: e.RPA_FOLDER_POLL_SECONDS * 1000,
+        }
+      : undefined,
     gaiji: {
       uploadedFont: path.resolve(e.ICHIMADO_DATA_DIR, "gaiji", "font"),
       configuredFont: e.GAIJI_FONT ? path.resolve(e.GAIJI_FONT) : undefined,

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { seedDefaultForms } from "./documents/default-forms.ts";
 import { createContext, openConfiguredDatabase, resolveAuditKey } from "./platform/runtime.ts";
 import { DropFolderWatcher } from "./registry/feeds/watcher.ts";
+import { RpaFolder } from "./rpa/folder.ts";
 import { seedDemoStaff, seedOrganisation } from "./staff/seed.ts";
 
 const demo = process.argv.includes("--demo");
@@ -42,10 +43,17 @@ const watcher =
     ? new DropFolderWatcher(config.feeds.dir, config.feeds.pollMs, ctx.feeds, (line) => app.log.info(line))
     : undefined;
 await watcher?.start();
+const rpaFolder = config.rpaFolder
+  ? new RpaFolder(ctx, config.rpaFolder.dir, config.rpaFolder.scenarios, config.rpaFolder.pollMs, (line) =>
+      app.log.info(line),
+    )
+  : undefined;
+rpaFolder?.start();
 
 closeWithGrace({ delay: 10_000 }, async ({ err }) => {
   if (err) app.log.error({ err }, "shutting down after error");
   watcher?.stop();
+  rpaFolder?.stop();
   await app.close();
   await handle.close();
 });

@@ -1,12 +1,11 @@
 import { parseArgs } from "node:util";
+import { apiTokenNameSchema } from "@ichimado/core/auth/api-tokens";
 import { apiScopeSchema } from "@ichimado/core/auth/permissions";
 import { z } from "zod";
 import type { Config } from "../config.ts";
 import { withOwner } from "../db/owner.ts";
 import { openConfiguredDatabase } from "../platform/runtime.ts";
 import { createApiToken, revokeApiToken } from "./api-tokens.ts";
-
-const nameSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/);
 
 /**
  * `api-token create --name robot-1 --scopes rpa` prints a new token once (only its hash is kept);
@@ -18,7 +17,7 @@ export async function apiTokenCommand(config: Config, args: string[]): Promise<n
     args: rest,
     options: { name: { type: "string" }, scopes: { type: "string", default: "rpa" } },
   });
-  const name = nameSchema.safeParse(values.name ?? "");
+  const name = apiTokenNameSchema.safeParse(values.name ?? "");
   const scopes = z.array(apiScopeSchema).min(1).safeParse(values.scopes.split(",").filter(Boolean));
   if ((action !== "create" && action !== "revoke") || !name.success || !scopes.success) {
     console.error(

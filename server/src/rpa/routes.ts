@@ -6,12 +6,12 @@ import {
   rpaJobListSchema,
   rpaJobStatusSchema,
 } from "@ichimado/core/rpa/jobs";
-import type { RpaPayload } from "@ichimado/core/rpa/scenarios";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type AppContext, actorOf } from "../platform/context.ts";
 import { caseJobs, claimJobs, completeJob, failJob, jobsByStatus, retryJob } from "./jobs.ts";
+import { personIdsOf } from "./persons.ts";
 
 const robotAccess = { access: { kind: "token", scope: "rpa" } } as const;
 const jobParams = z.object({ id: z.coerce.number().int().positive("ジョブ番号が正しくありません") });
@@ -19,12 +19,6 @@ const jobParams = z.object({ id: z.coerce.number().int().positive("ジョブ番�
 function robotOf(request: FastifyRequest): string {
   if (!request.apiClient) throw new Error("token route reached without a client");
   return request.apiClient.name;
-}
-
-/** Everyone a handed-over job is about, for the audit row: the robot now holds their data. */
-function personIdsOf(payload: RpaPayload): string[] {
-  if ("person" in payload) return [payload.person.personId];
-  return payload.persons.map((p) => p.personId);
 }
 
 /**
