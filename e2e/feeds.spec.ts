@@ -137,6 +137,7 @@ test("a clerk sees the system status on home but may not open データ連携", 
   await chooseCounterIfAsked(page, "市民課");
   const status = page.getByRole("region", { name: "システム状態" });
   await expect(status).toContainText("データ連携");
+  await expect(status).toContainText("RPA連携");
   await expect(status).not.toContainText("確認しています");
   await expect(status.getByRole("link", { name: "データ連携を開く" })).toHaveCount(0);
   await page.goto("/admin/feeds");

@@ -80,3 +80,12 @@ export const rpaJobViewSchema = z.object({
 });
 export type RpaJobView = z.infer<typeof rpaJobViewSchema>;
 export const rpaJobListSchema = z.object({ jobs: z.array(rpaJobViewSchema) });
+
+/** The queue at a glance (P48, system status): jobs by state, and how long the oldest has waited. */
+export const rpaQueueSchema = z.object({
+  counts: z.object({ queued: z.number(), running: z.number(), failed: z.number(), dead: z.number() }),
+  /** the oldest job waiting for a robot (待機中 or 再試行待ち), or null */
+  oldestWaitingSince: z.string().nullable(),
+  checkedAt: z.string(),
+});
+export type RpaQueue = z.infer<typeof rpaQueueSchema>;

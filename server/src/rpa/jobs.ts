@@ -4,6 +4,7 @@ import {
   maxAttempts,
   type RpaJobStatus,
   type RpaJobView,
+  type RpaQueue,
   retryDelaySeconds,
   rpaJobStatusLabels,
 } from "@ichimado/core/rpa/jobs";
@@ -262,4 +263,27 @@ export async function jobsByStatus(db: Db, status: RpaJobStatus, limit = 200): P
     .limit(limit)
     .execute();
   return rows.map(view);
+}
+
+/** Jobs by state (the finished ones are not counted: they only grow) and the oldest wait. */
+export async function queueSummary(db: Db): Promise<RpaQueue> {
+  const rows = await db
+    .selectFrom("rpa_job")
+    .select([
+      "status",
+      (eb) => eb.fn.countAll<string>().as("n"),
+      (eb) => eb.fn.min("created_at").as("oldest"),
+    ])
+    .where("status", "in", ["queued", "running", "failed", "dead"])
+    .groupBy("status")
+    .execute();
+  const counts = { queued: 0, running: 0, failed: 0, dead: 0 };
+  let oldest: Date | null = null;
+  for (const r of rows) {
+    counts[r.status as keyof typeof counts] = Number(r.n);
+    const since = r.oldest as Date | null;
+    if ((r.status === "queued" || r.status === "failed") && since && (!oldest || since < oldest))
+      oldest = since;
+  }
+  return { counts, oldestWaitingSince: oldest?.toISOString() ?? null, checkedAt: new Date().toISOString() };
 }

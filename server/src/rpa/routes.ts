@@ -5,12 +5,13 @@ import {
   jobReportSchema,
   rpaJobListSchema,
   rpaJobStatusSchema,
+  rpaQueueSchema,
 } from "@ichimado/core/rpa/jobs";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type AppContext, actorOf } from "../platform/context.ts";
-import { caseJobs, claimJobs, completeJob, failJob, jobsByStatus, retryJob } from "./jobs.ts";
+import { caseJobs, claimJobs, completeJob, failJob, jobsByStatus, queueSummary, retryJob } from "./jobs.ts";
 import { personIdsOf } from "./persons.ts";
 
 const robotAccess = { access: { kind: "token", scope: "rpa" } } as const;
@@ -106,6 +107,12 @@ export async function rpaRoutes(app: FastifyInstance, ctx: AppContext): Promise<
       },
     },
     async (request) => ({ jobs: await jobsByStatus(ctx.db, request.query.status) }),
+  );
+
+  r.get(
+    "/api/v1/rpa/queue",
+    { config: { access: { kind: "session" } }, schema: { response: { 200: rpaQueueSchema } } },
+    async () => queueSummary(ctx.db),
   );
 
   r.post(

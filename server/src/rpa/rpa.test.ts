@@ -240,10 +240,19 @@ describe("RPA jobs", () => {
       }),
     );
     expect((await t.call("GET", "/api/v1/rpa/jobs?status=dead", { cookie: clerk })).statusCode).toBe(403);
+    // Every member of staff sees the queue at a glance (system status).
+    const queue = await t.call("GET", "/api/v1/rpa/queue", { cookie: clerk });
+    expect(queue.json()).toMatchObject({
+      counts: { queued: 0, running: 0, failed: 0, dead: 1 },
+      oldestWaitingSince: null,
+    });
     const retried = await t.call("POST", `/api/v1/rpa/jobs/${third?.id}/retry`, { cookie: admin });
     expect(retried.json()).toEqual({ id: third?.id, status: "queued" });
     const [fourth] = await claim(robotA, { scenarios: ["sealCertificateIssue"] });
     expect(fourth).toMatchObject({ id: third?.id, attempt: 1 });
+    expect((await t.call("GET", "/api/v1/rpa/queue", { cookie: clerk })).json()).toMatchObject({
+      counts: { queued: 0, running: 1, failed: 0, dead: 0 },
+    });
   });
 
   it("answers robots without a valid token 401, a token without the scope 403, bad reports 4xx", async () => {

@@ -14,6 +14,7 @@ import {
   TableHead,
   useTitle,
 } from "../app/ui.tsx";
+import { StoppedJobs } from "../rpa/queue-status.tsx";
 import { feedsKey, inProgress, uploadFeed, useFeedRuns, useFeedStatus, useRunDetail } from "./api.ts";
 import { modeLabels, RunDetailView, StatusBadge } from "./run-views.tsx";
 import { ageLabel, formatDateTime, isStale, rowCounts } from "./status.ts";
@@ -82,6 +83,7 @@ export function FeedsPage() {
           onClose={() => setSelected(null)}
         />
       )}
+      <StoppedJobs />
     </div>
   );
 }

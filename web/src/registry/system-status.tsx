@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { errorMessage } from "../app/api.ts";
 import { focusRing } from "../app/ui.tsx";
+import { RpaQueueStatus } from "../rpa/queue-status.tsx";
 import { useFeedStatus } from "./api.ts";
 import { feedAttention } from "./status.ts";
 
@@ -55,6 +56,7 @@ export function SystemStatusPanel({ canManageFeeds }: { canManageFeeds: boolean 
         システム状態
       </h2>
       {body}
+      <RpaQueueStatus />
       {canManageFeeds && (
         <Link to="/admin/feeds" className={`self-start text-blue-900 underline ${focusRing}`}>
           データ連携を開く
