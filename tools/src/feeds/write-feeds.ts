@@ -21,7 +21,7 @@ import type {
   ResidenceChangeRecord,
   SupportMeasureRecord,
 } from "@ichimado/core/registry/records";
-import iconv from "iconv-lite";
+import { encodeCp932 } from "../csv/cp932.ts";
 
 /**
  * Writes the synthetic city as the 24 CSV feeds (データ連携) a city's core systems deliver, in the
@@ -300,55 +300,8 @@ function quote(field: string): string {
   return /[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
 }
 
-const puaFirst = 0xe000;
-const puaLast = 0xe757;
-
-/**
- * The file's bytes. CP932 uses iconv-lite, except the user-defined area: iconv-lite does not map
- * U+E000..U+E757, so those are written as the WHATWG Encoding Standard's Shift_JIS does (pointer
- * 8836 + i, bytes F040..F9FC). A character CP932 cannot hold throws, naming it and `source`.
- */
+/** The file's bytes; a character CP932 cannot hold throws, naming it and `source`. */
 export function encode(text: string, encoding: FeedFileEncoding, source = "feed", firstLine = 1): Buffer {
   if (encoding === "utf-8") return Buffer.from(text, "utf-8");
-  const parts: Buffer[] = [];
-  let start = 0;
-  let i = 0;
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
-    if (code >= puaFirst && code <= puaLast) {
-      if (start < i) parts.push(encodeCp932(text, start, i, source, firstLine));
-      parts.push(userDefined(code - puaFirst));
-      start = i + 1;
-    }
-    i++;
-  }
-  if (start < text.length) parts.push(encodeCp932(text, start, text.length, source, firstLine));
-  return Buffer.concat(parts);
-}
-
-const shiftJis = new TextDecoder("shift_jis");
-
-function encodeCp932(text: string, from: number, to: number, source: string, firstLine: number): Buffer {
-  const chunk = text.slice(from, to);
-  const bytes = iconv.encode(chunk, "cp932");
-  // iconv-lite writes "?" for what CP932 cannot hold; a round trip through the WHATWG decoder (what
-  // the importer uses) finds it, and anything the two map differently.
-  if (shiftJis.decode(bytes) === chunk) return bytes;
-  for (const char of chunk) {
-    if (shiftJis.decode(iconv.encode(char, "cp932")) !== char) {
-      const at = from + chunk.indexOf(char);
-      const line = firstLine - 1 + text.slice(0, at).split("\n").length;
-      const hex = [...char].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}`).join(" ");
-      throw new Error(`${source} ${line}行目: CP932 で表せない文字 "${char}" (${hex}) があります`);
-    }
-  }
-  throw new Error(`${source}: CP932 への変換が往復しません`);
-}
-
-/** Bytes of user-defined character i (U+E000 + i): Shift_JIS pointer 8836 + i. */
-function userDefined(i: number): Buffer {
-  const pointer = 8836 + i;
-  const lead = Math.floor(pointer / 188);
-  const trail = pointer % 188;
-  return Buffer.from([lead + (lead < 0x1f ? 0x81 : 0xc1), trail + (trail < 0x3f ? 0x40 : 0x41)]);
+  return encodeCp932(text, { source, firstLine }).bytes;
 }
