@@ -23,7 +23,10 @@ const executablePath = "/usr/bin/chromium";
 async function asAdministrator(page: Page): Promise<void> {
   await logIn(page, "admin");
   await chooseCounterIfAsked(page, "情報政策課");
-  await page.goto("/admin/api-tokens");
+  await page
+    .getByRole("navigation", { name: "業務メニュー" })
+    .getByRole("link", { name: "APIトークン" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "APIトークン" })).toBeFocused();
 }
 const tokenRow = (page: Page) =>

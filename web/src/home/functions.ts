@@ -22,3 +22,12 @@ export const functionRoutes: Partial<Record<FunctionPermission, string>> = {
 export const functionScreenLabels: Partial<Record<FunctionPermission, string>> = {
   catalogAdmin: "手続きカタログ",
 };
+
+/** Further screens a function opens, listed after its own in the menu (administrators' settings). */
+export const moreScreens: Partial<Record<FunctionPermission, { to: string; label: string }[]>> = {
+  catalogAdmin: [
+    { to: "/admin/documents", label: "帳票様式" },
+    { to: "/admin/certificates", label: "証明書の設定" },
+  ],
+  staffAdmin: [{ to: "/admin/api-tokens", label: "APIトークン" }],
+};

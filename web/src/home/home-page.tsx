@@ -4,13 +4,14 @@ import { programmeLabels } from "@ichimado/core/programmes/programmes";
 import { Link } from "react-router";
 import { focusRing, useTitle } from "../app/ui.tsx";
 import { SystemStatusPanel } from "../registry/system-status.tsx";
-import { functionRoutes, functionScreenLabels } from "./functions.ts";
+import { functionRoutes, functionScreenLabels, moreScreens } from "./functions.ts";
 
 export function HomePage({ session }: { session: SessionInfo }) {
   useTitle("ホーム");
   const menu = session.functions.flatMap((f) => {
     const to = functionRoutes[f];
-    return to ? [{ key: f, to, label: functionScreenLabels[f] ?? functionPermissionLabels[f] }] : [];
+    const own = to ? [{ key: f, to, label: functionScreenLabels[f] ?? functionPermissionLabels[f] }] : [];
+    return [...own, ...(moreScreens[f] ?? []).map((s) => ({ key: s.to, ...s }))];
   });
   const accepted = new Set(session.acceptedProgrammes);
   return (
