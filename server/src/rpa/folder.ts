@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { ClaimedJob } from "@ichimado/core/rpa/jobs";
 import type { RpaScenario } from "@ichimado/core/rpa/scenarios";
+import { toCsv } from "@ichimado/tools/feeds/write-feeds";
 import type { AppContext } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
 import { claimJobs, completeJob, failJob } from "./jobs.ts";
@@ -148,8 +149,7 @@ export class RpaFolder {
 /** One header row and one data row, UTF-8 with a BOM (what spreadsheet-based robots open directly). */
 function csvOf(record: Record<string, unknown>): string {
   const flat = flatten(record);
-  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  return `\uFEFF${Object.keys(flat).map(cell).join(",")}\r\n${Object.values(flat).map(cell).join(",")}\r\n`;
+  return `\uFEFF${toCsv([Object.keys(flat), Object.values(flat)])}`;
 }
 
 /** `{ person: { name } }` → `person.name`; lists of records numbered (`persons.0.name`); lists of values joined with 「・」. */
