@@ -29,6 +29,7 @@ import { householdRoutes } from "./search/household-view.ts";
 import { searchRoutes } from "./search/routes.ts";
 import { sameAddressRoutes } from "./search/same-address.ts";
 import { staffRoutes } from "./staff/routes.ts";
+import { statisticsRoutes } from "./statistics/routes.ts";
 
 z.config(z.locales.ja());
 
@@ -99,6 +100,7 @@ export async function buildApp(
   await addressRoutes(app, ctx);
   await rpaRoutes(app, ctx);
   await apiTokenRoutes(app, ctx);
+  await statisticsRoutes(app, ctx);
 
   await serveWebApp(app, ctx.config.webDist);
   return app;

@@ -3,7 +3,13 @@ import { z } from "zod";
 /** The longest period one request may cover: a year (a leap year's 366 days, both ends included). */
 export const maxPeriodDays = 366;
 
-const isoDate = z.iso.date("日付は YYYY-MM-DD の形で指定してください");
+const isoDate = (label: string) =>
+  z.iso.date({
+    error: (issue) =>
+      issue.input === undefined
+        ? `${label}を指定してください`
+        : `${label}は YYYY-MM-DD の形の日付で指定してください`,
+  });
 
 /** Days from `from` to `to`, both included (ISO dates, calendar arithmetic in UTC). */
 export function periodDays(from: string, to: string): number {
@@ -11,8 +17,8 @@ export function periodDays(from: string, to: string): number {
 }
 
 const periodFields = {
-  from: isoDate.meta({ description: "期間の初日 (日本時間、この日を含む)" }),
-  to: isoDate.meta({ description: "期間の末日 (日本時間、この日を含む)" }),
+  from: isoDate("期間の初日").meta({ description: "期間の初日 (日本時間、この日を含む)" }),
+  to: isoDate("期間の末日").meta({ description: "期間の末日 (日本時間、この日を含む)" }),
 };
 
 function checkPeriod(period: { from: string; to: string }, issue: z.core.$RefinementCtx): void {

@@ -69,7 +69,7 @@ describe("period", () => {
       "期間は366日 (1年) 以内にしてください (指定は367日間です)",
     ]);
     expect(messages({ from: "2026-13-01", to: "2026-11-02" })).toEqual([
-      "日付は YYYY-MM-DD の形で指定してください",
+      "期間の初日は YYYY-MM-DD の形の日付で指定してください",
     ]);
     expect(messages({ from: "2026-11-01", to: "2026-11-02", encoding: "sjis" })).toEqual([
       "文字コードは utf8 か cp932 を指定してください",
