@@ -22,6 +22,7 @@ import type { AppContext } from "./platform/context.ts";
 import { installErrorHandling, sendNotFound } from "./platform/errors.ts";
 import { installGuard } from "./platform/guard.ts";
 import { healthRoutes } from "./platform/health.ts";
+import { registerOpenApi } from "./platform/openapi.ts";
 import { feedRoutes } from "./registry/feeds/routes.ts";
 import { gaijiRoutes } from "./registry/gaiji/routes.ts";
 import { rpaRoutes } from "./rpa/routes.ts";
@@ -73,6 +74,7 @@ export async function buildApp(
     },
   });
   await app.register(rateLimit, { global: false });
+  await registerOpenApi(app);
 
   await healthRoutes(app, ctx);
   await authRoutes(app, ctx);
