@@ -375,6 +375,28 @@ export interface RpaJobTable {
   finished_at: Date | null;
 }
 
+export interface NoticeTable {
+  id: Generated<number>;
+  title: string;
+  body: string;
+  importance: Generated<"normal" | "important">;
+  /** null: every member of staff */
+  audience_counters: string[] | null;
+  shown_from: string;
+  shown_to: string | null;
+  created_by: number;
+  created_at: GeneratedTimestamp;
+  updated_by: number;
+  updated_at: GeneratedTimestamp;
+  withdrawn_at: Date | null;
+}
+
+export interface NoticeReadTable {
+  notice_id: number;
+  staff_id: number;
+  read_at: GeneratedTimestamp;
+}
+
 export interface CaseEventTable {
   id: Generated<number>;
   case_id: number;
@@ -469,6 +491,8 @@ export interface Database {
   certificate_settings: CertificateSettingsTable;
   api_token: ApiTokenTable;
   rpa_job: RpaJobTable;
+  notice: NoticeTable;
+  notice_read: NoticeReadTable;
   case_event: CaseEventTable;
   document_base_pdf: DocumentBasePdfTable;
   document_template: DocumentTemplateTable;

@@ -14,6 +14,7 @@ import { requestInstructions } from "./0013_request_instructions.ts";
 import { certificateSettings } from "./0014_certificate_settings.ts";
 import { rpaJobs } from "./0015_rpa_jobs.ts";
 import { apiTokenGrants } from "./0016_api_token_grants.ts";
+import { notices } from "./0017_notices.ts";
 import type { AppMigration } from "./types.ts";
 
 /** In order; names are stored in schema_migration and must never change once released. */
@@ -34,4 +35,5 @@ export const migrations: Record<string, AppMigration> = {
   "0014_certificate_settings": certificateSettings,
   "0015_rpa_jobs": rpaJobs,
   "0016_api_token_grants": apiTokenGrants,
+  "0017_notices": notices,
 };
