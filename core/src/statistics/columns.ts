@@ -1,5 +1,5 @@
 import { caseChannelLabels, caseStatusLabels, procedureStatusLabels } from "../cases/schemas.ts";
-import { japanTime } from "./period.ts";
+import { type ExportEncoding, japanTime, type Period } from "./period.ts";
 import { type CaseStatRow, caseDurations, minutes, type ProcedureStatRow } from "./summary.ts";
 
 /** One column of an export: its Japanese header, what it holds (for the data dictionary), its value. */
@@ -100,3 +100,9 @@ export const statisticsExports = {
   procedures: { name: "手続き別", fileStem: "手続き統計", columns: procedureExportColumns },
 } as const;
 export type StatisticsExportKind = keyof typeof statisticsExports;
+
+/** The file's name: the period, and "_sjis" for CP932 so both versions can sit side by side. */
+export function exportFileName(kind: StatisticsExportKind, period: Period, encoding: ExportEncoding) {
+  const suffix = `${period.from}_${period.to}${encoding === "cp932" ? "_sjis" : ""}.csv`;
+  return { ascii: `statistics-${kind}_${suffix}`, japanese: `${statisticsExports[kind].fileStem}_${suffix}` };
+}

@@ -1,5 +1,15 @@
-import { exportTable, type StatisticsExportKind, statisticsExports } from "@ichimado/core/statistics/columns";
-import { type ExportEncoding, exportQuerySchema, periodSchema } from "@ichimado/core/statistics/period";
+import {
+  exportFileName,
+  exportTable,
+  type StatisticsExportKind,
+  statisticsExports,
+} from "@ichimado/core/statistics/columns";
+import {
+  type ExportEncoding,
+  exportQuerySchema,
+  type Period,
+  periodSchema,
+} from "@ichimado/core/statistics/period";
 import { statisticsSummarySchema, summarise } from "@ichimado/core/statistics/summary";
 import { cp932Replacement, encodeCp932 } from "@ichimado/tools/csv/cp932";
 import { toCsv } from "@ichimado/tools/feeds/write-feeds";
@@ -26,10 +36,9 @@ function encodeCsv(text: string, encoding: ExportEncoding): { bytes: Buffer; rep
 }
 
 /** `attachment` with an ASCII name for old clients and the Japanese one (RFC 6266 / 5987). */
-function disposition(kind: StatisticsExportKind, from: string, to: string, encoding: ExportEncoding): string {
-  const suffix = `${from}_${to}${encoding === "cp932" ? "_sjis" : ""}.csv`;
-  const japanese = `${statisticsExports[kind].fileStem}_${suffix}`;
-  return `attachment; filename="statistics-${kind}_${suffix}"; filename*=UTF-8''${encodeURIComponent(japanese)}`;
+function disposition(kind: StatisticsExportKind, period: Period, encoding: ExportEncoding): string {
+  const name = exportFileName(kind, period, encoding);
+  return `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.japanese)}`;
 }
 
 /** 統計 (N44): the period's figures for the screen and its cases and procedures as CSV files. */
@@ -66,7 +75,7 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: AppContext): P
         });
         return reply
           .header("content-type", `text/csv; charset=${encoding === "cp932" ? "Shift_JIS" : "UTF-8"}`)
-          .header("content-disposition", disposition(kind, from, to, encoding))
+          .header("content-disposition", disposition(kind, { from, to }, encoding))
           .header("cache-control", "no-store")
           .header(replacedHeader, String(replaced))
           .send(bytes);

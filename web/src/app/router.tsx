@@ -17,9 +17,11 @@ import { CertificateSettingsPage } from "../certificates/settings-page.tsx";
 import { TemplateListPage } from "../documents/template-list-page.tsx";
 import { functionRoutes } from "../home/functions.ts";
 import { HomePage } from "../home/home-page.tsx";
+import { NoticesAdminPage } from "../notices/notices-admin-page.tsx";
 import { FeedsPage } from "../registry/feeds-page.tsx";
 import { PersonPage } from "../search/person-page.tsx";
 import { SearchPage } from "../search/search-page.tsx";
+import { StatisticsPage } from "../statistics/statistics-page.tsx";
 import { errorMessage } from "./api.ts";
 import { AppLayout } from "./layout.tsx";
 import { Placeholder } from "./placeholder.tsx";
@@ -70,8 +72,10 @@ const screens: Partial<Record<FunctionPermission, ComponentType>> = {
   catalogAdmin: CatalogPage,
   certificates: CertificatesPage,
   dataFeedAdmin: FeedsPage,
+  noticeAdmin: NoticesAdminPage,
   reception: CasesPage,
   search: SearchPage,
+  statistics: StatisticsPage,
 };
 
 /** A function's screen, or the placeholder that says this counter may not use it. */

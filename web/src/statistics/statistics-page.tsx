@@ -1,0 +1,236 @@
+import { caseStatusLabels } from "@ichimado/core/cases/schemas";
+import { formatWareki } from "@ichimado/core/common/wareki";
+import { type StatisticsExportKind, statisticsExports } from "@ichimado/core/statistics/columns";
+import {
+  type ExportEncoding,
+  exportEncodingLabels,
+  exportEncodings,
+  type Period,
+  periodSchema,
+} from "@ichimado/core/statistics/period";
+import { type StatisticsSummary, statisticsDefinitions } from "@ichimado/core/statistics/summary";
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { errorMessage } from "../app/api.ts";
+import { ErrorAlert, Loading, primaryButton, secondaryButton, useTitle } from "../app/ui.tsx";
+import { dateHint, readDate, TextInput, todayIso } from "../cases/fields.tsx";
+import { downloadExport, useStatisticsSummary } from "./api.ts";
+import { BarChart } from "./bar-chart.tsx";
+
+const minutesText = (value: number | null) => (value === null ? "—" : `${value} 分`);
+const periodText = (period: Period) =>
+  `${formatWareki(period.from)}（${period.from}）から ${formatWareki(period.to)}（${period.to}）まで`;
+
+/** 統計 (statistics): the cases of a period counted for charts, and their CSV exports. */
+export function StatisticsPage() {
+  useTitle("統計");
+  const today = todayIso();
+  const [period, setPeriod] = useState<Period>({ from: `${today.slice(0, 8)}01`, to: today });
+  const summary = useStatisticsSummary(period);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-std-28B-150">統計</h1>
+      <PeriodForm initial={period} onChoose={setPeriod} />
+      <section aria-labelledby="stat-definitions" className="flex flex-col gap-1 text-dns-16N-130">
+        <h2 id="stat-definitions" className="text-std-20B-150">
+          数え方
+        </h2>
+        <ul className="list-disc pl-6">
+          {Object.values(statisticsDefinitions).map((text) => (
+            <li key={text}>{text}</li>
+          ))}
+        </ul>
+      </section>
+      <Exports period={period} />
+      {summary.isPending ? (
+        <Loading />
+      ) : summary.isError ? (
+        <ErrorAlert message={errorMessage(summary.error)} />
+      ) : (
+        <Figures summary={summary.data} period={period} />
+      )}
+    </div>
+  );
+}
+
+function PeriodForm({ initial, onChoose }: { initial: Period; onChoose: (period: Period) => void }) {
+  const [from, setFrom] = useState(initial.from);
+  const [to, setTo] = useState(initial.to);
+  const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const first = readDate(from);
+    const last = readDate(to);
+    const found: { from?: string; to?: string } = {};
+    if (!first.ok) found.from = first.message;
+    else if (!first.date) found.from = "期間の初日を入力してください";
+    if (!last.ok) found.to = last.message;
+    else if (!last.date) found.to = "期間の末日を入力してください";
+    if (!found.from && !found.to && first.ok && last.ok) {
+      const parsed = periodSchema.safeParse({ from: first.date, to: last.date });
+      if (parsed.success) {
+        setErrors({});
+        onChoose(parsed.data);
+        return;
+      }
+      for (const issue of parsed.error.issues)
+        found[issue.path[0] === "from" ? "from" : "to"] ??= issue.message;
+    }
+    setErrors(found);
+    document.getElementById(found.from ? "stat-from" : "stat-to")?.focus();
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-4" aria-label="集計期間">
+      <TextInput
+        id="stat-from"
+        label="期間の初日"
+        hint={dateHint}
+        value={from}
+        onChange={(e) => setFrom(e.currentTarget.value)}
+        error={errors.from}
+      />
+      <TextInput
+        id="stat-to"
+        label="期間の末日"
+        value={to}
+        onChange={(e) => setTo(e.currentTarget.value)}
+        error={errors.to}
+      />
+      <button type="submit" className={primaryButton}>
+        集計する
+      </button>
+    </form>
+  );
+}
+
+function Exports({ period }: { period: Period }) {
+  const download = useMutation({
+    mutationFn: (file: { kind: StatisticsExportKind; encoding: ExportEncoding }) =>
+      downloadExport(file.kind, period, file.encoding),
+  });
+  const done = download.data;
+  return (
+    <section aria-labelledby="stat-exports" className="flex flex-col gap-3">
+      <h2 id="stat-exports" className="text-std-20B-150">
+        CSV出力
+      </h2>
+      <p className="text-dns-16N-130 text-solid-gray-700">
+        {periodText(period)}
+        に受け付けた対応を出力します。職員名・窓口・日時・状態を含み、来庁者や対象者の氏名・住所は含みません。出力は監査ログに記録されます。
+      </p>
+      <div className="flex flex-wrap gap-3">
+        {(Object.keys(statisticsExports) as StatisticsExportKind[]).flatMap((kind) =>
+          exportEncodings.map((encoding) => (
+            <button
+              key={`${kind}-${encoding}`}
+              type="button"
+              className={secondaryButton}
+              disabled={download.isPending}
+              onClick={() => download.mutate({ kind, encoding })}
+            >
+              {statisticsExports[kind].name} CSV（{exportEncodingLabels[encoding]}）
+            </button>
+          )),
+        )}
+      </div>
+      <div role="status" className="text-dns-16N-130">
+        {done &&
+          `${done.fileName} を出力しました。${
+            done.replaced > 0
+              ? `Shift_JIS で表せない文字 ${done.replaced} 字を「〓」にしています。元の文字は UTF-8 版に入っています。`
+              : ""
+          }`}
+      </div>
+      {download.isError && <ErrorAlert message={errorMessage(download.error)} />}
+    </section>
+  );
+}
+
+function Figures({ summary, period }: { summary: StatisticsSummary; period: Period }) {
+  const figures: [string, string][] = [
+    ["対応件数", `${summary.cases} 件`],
+    ...summary.byStatus.map(({ status, cases }): [string, string] => [
+      caseStatusLabels[status],
+      `${cases} 件`,
+    ]),
+    ["平均対応時間", minutesText(summary.averageHandlingMinutes)],
+    ["平均待ち時間", minutesText(summary.averageWaitingMinutes)],
+    ["保留から再開された対応", `${summary.waitedCases} 件`],
+  ];
+  return (
+    <section aria-labelledby="stat-figures" className="flex flex-col gap-4">
+      <h2 id="stat-figures" className="text-std-20B-150">
+        {periodText(period)}の集計
+      </h2>
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        {figures.map(([label, value]) => (
+          <div key={label} className="rounded-8 border border-solid-gray-420 bg-white p-3">
+            <dt className="text-dns-14N-130 text-solid-gray-700">{label}</dt>
+            <dd className="text-std-20B-150 tabular-nums">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <BarChart
+          title="日別の対応件数"
+          labelHeader="日付"
+          valueHeader="件数"
+          layout="columns"
+          rows={summary.perDay.map((d) => ({ label: d.date, value: d.cases }))}
+        />
+        <BarChart
+          title="時間帯別の対応件数 (受付時刻)"
+          labelHeader="時間帯"
+          valueHeader="件数"
+          layout="columns"
+          rows={summary.perHour.map((h) => ({ label: `${h.hour}時`, value: h.cases }))}
+        />
+        <BarChart
+          title="手続き別の件数"
+          labelHeader="手続き"
+          valueHeader="件数"
+          moreHeaders={["受付済・案内済など"]}
+          layout="rows"
+          rows={summary.perProcedure.map((p) => ({
+            label: p.procedureName,
+            value: p.procedures,
+            more: [String(p.settled)],
+          }))}
+        />
+        <BarChart
+          title="窓口別の対応件数 (関わった対応)"
+          labelHeader="窓口"
+          valueHeader="関わった対応"
+          moreHeaders={["受付", "再開", "平均待ち時間"]}
+          layout="rows"
+          rows={summary.perCounter.map((c) => ({
+            label: c.counter,
+            value: c.handled,
+            more: [String(c.opened), String(c.resumed), minutesText(c.averageWaitingMinutes)],
+          }))}
+        />
+        <BarChart
+          title="平均の対応時間と待ち時間"
+          labelHeader="項目"
+          valueHeader="平均"
+          layout="rows"
+          rows={[
+            {
+              label: "平均対応時間",
+              value: summary.averageHandlingMinutes ?? 0,
+              shown: minutesText(summary.averageHandlingMinutes),
+            },
+            {
+              label: "平均待ち時間",
+              value: summary.averageWaitingMinutes ?? 0,
+              shown: minutesText(summary.averageWaitingMinutes),
+            },
+          ]}
+        />
+      </div>
+    </section>
+  );
+}
