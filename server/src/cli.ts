@@ -13,6 +13,9 @@ const usage = `使い方: npm run cli -- <command>
   audit verify                    監査証跡のハッシュチェーンを検証する (改ざんがあれば終了コード 1)
   create-admin --login-id ID --name 氏名
                                   初期管理者を作成し、初期パスワードを表示する (初回ログイン時に変更が必要)
+  export-data --out DIR           市のデータをすべて CSV とデータ辞書で出力する (E②)
+  erase-personal-data --confirm ERASE-ALL-PERSONAL-DATA [--report FILE]
+                                  すべての個人情報を消去し、消去の報告を出力する (E③、元に戻せません)
   api-token create --name 名前 [--scopes rpa] | api-token revoke --name 名前
                                   ロボット・他システム用の API トークンを発行する (表示は一度だけ) / 失効させる`;
 
@@ -30,6 +33,10 @@ const commands: Record<string, Command> = {
   },
   "create-admin": async (args) =>
     (await import("./staff/create-admin-command.ts")).createAdminCommand(loadConfig(), args),
+  "export-data": async (args) =>
+    (await import("./export/export-command.ts")).exportDataCommand(loadConfig(), args),
+  "erase-personal-data": async (args) =>
+    (await import("./export/erase-command.ts")).erasePersonalDataCommand(loadConfig(), args),
   "api-token": async (args) =>
     (await import("./auth/api-token-command.ts")).apiTokenCommand(loadConfig(), args),
 };
