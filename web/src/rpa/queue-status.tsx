@@ -8,7 +8,7 @@ import { formatDateTime } from "../registry/status.ts";
 
 const queueKey = ["rpa", "queue"] as const;
 
-export function useRpaQueue() {
+function useRpaQueue() {
   return useQuery({
     queryKey: queueKey,
     queryFn: () => apiRequest("GET", "/rpa/queue", rpaQueueSchema),

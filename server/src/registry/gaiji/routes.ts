@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
+import { z } from "zod";
 import { type AppContext, actorOf } from "../../platform/context.ts";
 import { HttpError } from "../../platform/errors.ts";
 import { FontCoverage } from "./font-coverage.ts";
@@ -22,6 +23,7 @@ export async function gaijiRoutes(app: FastifyInstance, ctx: AppContext): Promis
     {
       config: { access: { kind: "permission", permission: "dataFeedAdmin" } },
       bodyLimit: fontUploadMaxBytes,
+      schema: { response: { 200: z.object({ installed: z.literal(true) }) } },
     },
     async (request, reply) => {
       const body = request.body;
