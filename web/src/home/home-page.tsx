@@ -3,6 +3,7 @@ import type { SessionInfo } from "@ichimado/core/auth/schemas";
 import { programmeLabels } from "@ichimado/core/programmes/programmes";
 import { Link } from "react-router";
 import { focusRing, useTitle } from "../app/ui.tsx";
+import { NoticesPanel } from "../notices/notices-panel.tsx";
 import { SystemStatusPanel } from "../registry/system-status.tsx";
 import { functionRoutes, functionScreenLabels, moreScreens } from "./functions.ts";
 
@@ -43,6 +44,7 @@ export function HomePage({ session }: { session: SessionInfo }) {
           </p>
         )}
       </nav>
+      {session.counter && <NoticesPanel counterId={session.counter.id} />}
       <SystemStatusPanel canManageFeeds={session.functions.includes("dataFeedAdmin")} />
       <section aria-labelledby="programmes-heading" className="flex flex-col gap-3">
         <h2 id="programmes-heading" className="text-std-20B-150">
