@@ -2,17 +2,17 @@ import { apiErrorSchema } from "@ichimado/core/common/errors";
 import { exportFileName, type StatisticsExportKind } from "@ichimado/core/statistics/columns";
 import type { ExportEncoding, Period } from "@ichimado/core/statistics/period";
 import { statisticsSummarySchema } from "@ichimado/core/statistics/summary";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ApiError, apiRequest } from "../app/api.ts";
 
 const query = (period: Period) => new URLSearchParams({ from: period.from, to: period.to });
 
-export function useStatisticsSummary(period: Period | null) {
+export function useStatisticsSummary(period: Period) {
   return useQuery({
-    queryKey: ["statistics", "summary", period?.from, period?.to],
-    queryFn: () =>
-      apiRequest("GET", `/statistics/summary?${query(period as Period)}`, statisticsSummarySchema),
-    enabled: period !== null,
+    queryKey: ["statistics", "summary", period.from, period.to],
+    queryFn: () => apiRequest("GET", `/statistics/summary?${query(period)}`, statisticsSummarySchema),
+    // the previous period's charts stay until the new figures arrive, so the page does not jump
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -70,38 +70,47 @@ export function BarChart({ title, labelHeader, valueHeader, moreHeaders = [], ro
   );
 }
 
+/*
+ * The drawings use percentages across and pixels down, without a viewBox: the bars stretch with the
+ * box while the numbers keep the page's text size.
+ */
 function ColumnBars({ rows, max }: { rows: readonly ChartRow[]; max: number }) {
-  const width = Math.max(rows.length * 16, 240);
-  const step = width / rows.length;
-  // A label under every bar only while they fit; otherwise every seventh (a week of days).
-  const every = rows.length <= 31 ? 1 : 7;
+  const step = 100 / rows.length;
+  // About a dozen labels under the axis, whatever the period's length.
+  const every = Math.ceil(rows.length / 12);
+  const pct = (n: number) => `${n}%`;
   return (
     <svg
       aria-hidden="true"
-      viewBox={`0 0 ${width} ${columnsHeight + 40}`}
-      className="h-52 w-full"
-      preserveAspectRatio="none"
+      width="100%"
+      height={columnsHeight + 24}
+      overflow="visible"
+      className="text-solid-gray-800"
     >
-      <line x1={0} x2={width} y1={columnsHeight} y2={columnsHeight} className="stroke-solid-gray-600" />
+      <line x1="0" x2="100%" y1={columnsHeight} y2={columnsHeight} className="stroke-solid-gray-600" />
       {rows.map((row, i) => {
-        const height = (row.value / max) * (columnsHeight - 16);
-        const x = i * step;
+        const height = (row.value / max) * (columnsHeight - 20);
         return (
           <g key={row.label}>
             <rect
-              x={x + step * 0.15}
+              x={pct(i * step + step * 0.15)}
               y={columnsHeight - height}
-              width={step * 0.7}
+              width={pct(step * 0.7)}
               height={height}
               className="fill-blue-900"
             />
             {row.value > 0 && (
-              <text x={x + step / 2} y={columnsHeight - height - 3} textAnchor="middle" fontSize={10}>
+              <text
+                x={pct(i * step + step / 2)}
+                y={columnsHeight - height - 4}
+                textAnchor="middle"
+                fontSize={12}
+              >
                 {row.value}
               </text>
             )}
             {i % every === 0 && (
-              <text x={x + step / 2} y={columnsHeight + 14} textAnchor="middle" fontSize={10}>
+              <text x={pct(i * step + step / 2)} y={columnsHeight + 16} textAnchor="middle" fontSize={12}>
                 {shortLabel(row.label)}
               </text>
             )}
@@ -112,26 +121,29 @@ function ColumnBars({ rows, max }: { rows: readonly ChartRow[]; max: number }) {
   );
 }
 
-/** "2026-11-02" → "11/2"; other labels as they are. */
+/** "2026-11-02" → "11/2", "9時" → "9"; other labels as they are. */
 function shortLabel(label: string): string {
   const date = /^\d{4}-(\d{2})-(\d{2})$/.exec(label);
-  return date ? `${Number(date[1])}/${Number(date[2])}` : label;
+  if (date) return `${Number(date[1])}/${Number(date[2])}`;
+  return label.replace(/時$/, "");
 }
 
 function RowBars({ rows, max }: { rows: readonly ChartRow[]; max: number }) {
+  // the twenty largest; the table below has them all
   const shown = rows.slice(0, 20);
-  const rowHeight = 24;
+  const rowHeight = 28;
   return (
-    <svg aria-hidden="true" viewBox={`0 0 600 ${shown.length * rowHeight}`} className="w-full">
+    <svg aria-hidden="true" width="100%" height={shown.length * rowHeight} className="text-solid-gray-800">
       {shown.map((row, i) => {
         const y = i * rowHeight;
+        const width = (row.value / max) * 45;
         return (
           <g key={row.label}>
-            <text x={0} y={y + 16} fontSize={12}>
-              {row.label.length > 16 ? `${row.label.slice(0, 15)}…` : row.label}
+            <text x="0" y={y + 19} fontSize={14}>
+              {row.label.length > 14 ? `${row.label.slice(0, 13)}…` : row.label}
             </text>
-            <rect x={200} y={y + 4} width={(row.value / max) * 340} height={16} className="fill-blue-900" />
-            <text x={204 + (row.value / max) * 340} y={y + 16} fontSize={12}>
+            <rect x="40%" y={y + 5} width={`${width}%`} height={18} className="fill-blue-900" />
+            <text x={`${41 + width}%`} y={y + 19} fontSize={14}>
               {row.shown ?? row.value}
             </text>
           </g>

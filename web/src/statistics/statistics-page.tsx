@@ -48,7 +48,7 @@ export function StatisticsPage() {
       ) : summary.isError ? (
         <ErrorAlert message={errorMessage(summary.error)} />
       ) : (
-        <Figures summary={summary.data} period={period} />
+        <Figures summary={summary.data} updating={summary.isPlaceholderData} />
       )}
     </div>
   );
@@ -95,6 +95,7 @@ function PeriodForm({ initial, onChoose }: { initial: Period; onChoose: (period:
       <TextInput
         id="stat-to"
         label="期間の末日"
+        hint="期間は1年 (366日) まで"
         value={to}
         onChange={(e) => setTo(e.currentTarget.value)}
         error={errors.to}
@@ -149,7 +150,7 @@ function Exports({ period }: { period: Period }) {
   );
 }
 
-function Figures({ summary, period }: { summary: StatisticsSummary; period: Period }) {
+function Figures({ summary, updating }: { summary: StatisticsSummary; updating: boolean }) {
   const figures: [string, string][] = [
     ["対応件数", `${summary.cases} 件`],
     ...summary.byStatus.map(({ status, cases }): [string, string] => [
@@ -161,9 +162,9 @@ function Figures({ summary, period }: { summary: StatisticsSummary; period: Peri
     ["保留から再開された対応", `${summary.waitedCases} 件`],
   ];
   return (
-    <section aria-labelledby="stat-figures" className="flex flex-col gap-4">
+    <section aria-labelledby="stat-figures" aria-busy={updating} className="flex flex-col gap-4">
       <h2 id="stat-figures" className="text-std-20B-150">
-        {periodText(period)}の集計
+        {periodText(summary)}の集計{updating && "（新しい期間を集計中…）"}
       </h2>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
         {figures.map(([label, value]) => (
