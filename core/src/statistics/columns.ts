@@ -90,9 +90,21 @@ export const procedureExportColumns: readonly ExportColumn<ProcedureStatRow>[] =
   { header: "最終更新職員", description: "状態を最後に変えた職員の氏名", value: (r) => r.updatedStaff },
 ];
 
+/**
+ * A cell Excel would take for a formula (=, +, -, @, or a tab or CR first) starts with an apostrophe,
+ * which Excel shows as text: these files are opened by staff, and a name typed as 「=HYPERLINK(…)」
+ * must not run (CSV injection). Numbers stay numbers.
+ */
+export function spreadsheetText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) && !/^[+-]?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+}
+
 /** The header line and the value lines of an export. */
 export function exportTable<Row>(columns: readonly ExportColumn<Row>[], rows: readonly Row[]): string[][] {
-  return [columns.map((c) => c.header), ...rows.map((row) => columns.map((c) => c.value(row)))];
+  return [
+    columns.map((c) => c.header),
+    ...rows.map((row) => columns.map((c) => spreadsheetText(c.value(row)))),
+  ];
 }
 
 export const statisticsExports = {

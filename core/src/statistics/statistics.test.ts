@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { caseExportColumns, exportTable, procedureExportColumns } from "./columns.ts";
+import { caseExportColumns, exportTable, procedureExportColumns, spreadsheetText } from "./columns.ts";
 import { exportQuerySchema, japanTime, periodRange, periodSchema } from "./period.ts";
 import { type CaseStatRow, caseDurations, type ProcedureStatRow, summarise } from "./summary.ts";
 
@@ -204,5 +204,19 @@ describe("export columns", () => {
   it("has no column holding a resident's name or address", () => {
     const headers = [...caseExportColumns, ...procedureExportColumns].map((c) => c.header).join(",");
     expect(headers).not.toMatch(/住所|来庁者|対象者|宛名/);
+  });
+});
+
+describe("cells a spreadsheet would run", () => {
+  it("start with an apostrophe, while numbers and plain text stay as they are", () => {
+    expect(spreadsheetText('=HYPERLINK("http://example.invalid","開く")')).toBe(
+      '\'=HYPERLINK("http://example.invalid","開く")',
+    );
+    expect(spreadsheetText("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(spreadsheetText("-1+2")).toBe("'-1+2");
+    expect(spreadsheetText("\t=1")).toBe("'\t=1");
+    expect(spreadsheetText("-5")).toBe("-5");
+    expect(spreadsheetText("12.5")).toBe("12.5");
+    expect(spreadsheetText("市民　花子")).toBe("市民　花子");
   });
 });

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { changeKinds, columnTypeLabels, type FeedColumn } from "@ichimado/core/feeds/columns";
 import { type FeedLayout, feedLayouts } from "@ichimado/core/feeds/layouts";
+import { statisticsExportSection } from "../csv/statistics-dictionary.ts";
 
 /** Where the rendered dictionary is committed. */
 export const dataDictionaryPath = new URL("../../../docs/DATA-DICTIONARY.md", import.meta.url);
@@ -113,7 +114,10 @@ function columnRow(c: FeedColumn): string {
 function exportSection(): string {
   return `## エクスポート
 
-いちまどから出力する CSV の列は、ここに記載します (今後の対応で追加します)。`;
+${statisticsExportSection()}
+
+市のデータの一括出力 (\`npm run cli -- export-data\`、E②) は、出力先のフォルダに表ごとのデータ辞書
+(DATA-DICTIONARY.md) を書き出します。`;
 }
 
 /** Text safe inside a Markdown table cell. */
