@@ -4,6 +4,7 @@ import type {
   CertificateQuoteRequest,
   CertificateRequestList,
 } from "@ichimado/core/certificates/api";
+import type { CertificateType } from "@ichimado/core/certificates/schemas";
 import { certificateJobs } from "@ichimado/core/rpa/payloads";
 import type { Transaction } from "kysely";
 import { staffOf } from "../auth/context.ts";
@@ -43,10 +44,14 @@ export async function acceptRequest(
         message: `${p.index + 1}件目: ${p.message}`,
       })),
     );
-  const procedures = await certificateProcedures(ctx.db, body.lines);
-  const { settings } = await currentCertificateSettings(ctx.db);
+  const [{ settings }, catalog, names] = await Promise.all([
+    currentCertificateSettings(ctx.db),
+    loadCatalog(ctx.db),
+    personNames(ctx.db, personIds),
+  ]);
+  const procedures = certificateProcedures(settings, catalog, body.lines);
   return caseStep(ctx, actor, caseId, ["open"], async (trx) => {
-    await addProcedures(trx, actor, caseId, procedures);
+    await addProcedures(trx, actor, caseId, procedures, names);
     const { id: requestId } = await trx
       .insertInto("case_certificate_request")
       .values({
@@ -62,15 +67,6 @@ export async function acceptRequest(
       .returning("id")
       .executeTakeFirstOrThrow();
     // Each certificate a robot issues becomes its job with the request: no clerk hands it over.
-    const names = new Map(
-      (
-        await trx
-          .selectFrom("person")
-          .select(["id", "name"])
-          .where("id", "in", personIds.length > 0 ? personIds : [""])
-          .execute()
-      ).map((p) => [p.id, p.name]),
-    );
     await enqueueJobs(
       trx,
       caseId,
@@ -91,19 +87,27 @@ export async function acceptRequest(
   });
 }
 
-type CatalogProcedure = Awaited<ReturnType<typeof loadCatalog>>["procedures"][number];
+type Catalog = Awaited<ReturnType<typeof loadCatalog>>;
+type CatalogProcedure = Catalog["procedures"][number];
 interface ProcedureFor {
   definition: CatalogProcedure;
   catalogVersion: number;
   personId: string;
 }
 
+/** The register's names of the request's persons (for the procedures and the robots' jobs). */
+async function personNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom("person").select(["id", "name"]).where("id", "in", ids).execute();
+  return new Map(rows.map((p) => [p.id, p.name]));
+}
+
 /** The catalog procedure of each line's certificate, once per procedure and person. */
-async function certificateProcedures(
-  db: Db,
+function certificateProcedures(
+  settings: { types: readonly CertificateType[] },
+  catalog: Catalog,
   lines: CertificateQuoteRequest["lines"],
-): Promise<ProcedureFor[]> {
-  const [{ settings }, catalog] = await Promise.all([currentCertificateSettings(db), loadCatalog(db)]);
+): ProcedureFor[] {
   const types = new Map(settings.types.map((t) => [t.key, t]));
   const definitions = new Map(catalog.procedures.map((d) => [d.key, d]));
   const found = new Map<string, ProcedureFor>();
@@ -129,6 +133,7 @@ async function addProcedures(
   actor: StepActor,
   caseId: number,
   procedures: readonly ProcedureFor[],
+  names: ReadonlyMap<string, string>,
 ): Promise<void> {
   if (procedures.length === 0) return;
   const held = await trx
@@ -139,19 +144,6 @@ async function addProcedures(
   const has = new Set(held.map((r) => `${r.procedure_key}|${r.person_id}`));
   const wanted = procedures.filter((p) => !has.has(`${p.definition.key}|${p.personId}`));
   if (wanted.length === 0) return;
-  const names = new Map(
-    (
-      await trx
-        .selectFrom("person")
-        .select(["id", "name"])
-        .where(
-          "id",
-          "in",
-          wanted.map((p) => p.personId),
-        )
-        .execute()
-    ).map((p) => [p.id, p.name]),
-  );
   const staff = staffOf(actor.auth);
   await trx
     .insertInto("case_procedure")
