@@ -18,6 +18,7 @@ import { certificateAdminRoutes } from "./certificates/admin-routes.ts";
 import { certificateRoutes } from "./certificates/routes.ts";
 import { documentAdminRoutes } from "./documents/admin-routes.ts";
 import { documentRoutes } from "./documents/routes.ts";
+import { memoTemplateRoutes } from "./memos/routes.ts";
 import { noticeRoutes } from "./notices/routes.ts";
 import type { AppContext } from "./platform/context.ts";
 import { installErrorHandling, sendNotFound } from "./platform/errors.ts";
@@ -104,6 +105,7 @@ export async function buildApp(
   await rpaRoutes(app, ctx);
   await apiTokenRoutes(app, ctx);
   await noticeRoutes(app, ctx);
+  await memoTemplateRoutes(app, ctx);
   await statisticsRoutes(app, ctx);
 
   await serveWebApp(app, ctx.config.webDist);

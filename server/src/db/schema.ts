@@ -397,6 +397,21 @@ export interface NoticeReadTable {
   read_at: GeneratedTimestamp;
 }
 
+export interface MemoTemplateTable {
+  id: Generated<number>;
+  /** null: shared by every counter */
+  counter_id: string | null;
+  use: "caseMemo" | "certificateInstructions";
+  text: string;
+  sort_order: Generated<number>;
+  /** null: installed with the system */
+  created_by: number | null;
+  created_at: GeneratedTimestamp;
+  updated_by: number | null;
+  updated_at: GeneratedTimestamp;
+  deleted_at: Date | null;
+}
+
 export interface CaseEventTable {
   id: Generated<number>;
   case_id: number;
@@ -493,6 +508,7 @@ export interface Database {
   rpa_job: RpaJobTable;
   notice: NoticeTable;
   notice_read: NoticeReadTable;
+  memo_template: MemoTemplateTable;
   case_event: CaseEventTable;
   document_base_pdf: DocumentBasePdfTable;
   document_template: DocumentTemplateTable;

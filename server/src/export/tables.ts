@@ -94,6 +94,11 @@ export const exportedTables: readonly ExportedTable[] = [
   { name: "notice", title: "伝達事項", description: "職員への伝達事項（対象の窓口・掲示期間・重要度）" },
   { name: "notice_read", title: "伝達事項の既読", description: "職員ごとの伝達事項の既読" },
   {
+    name: "memo_template",
+    title: "定型文",
+    description: "メモ・発行上の指示の定型文（共通または窓口ごと、並び順、削除日時）",
+  },
+  {
     name: "document_base_pdf",
     title: "帳票の元PDF",
     description: "帳票様式の元になるPDF（PDFは files/ に出力）",
