@@ -167,7 +167,7 @@ export async function removeResidenceChange(
     if (settled) {
       throw new HttpError(409, "CONFLICT", "この届出から進んだ手続きがあるため取り消せません");
     }
-    await withdrawJobs(trx, `residenceChange:${residenceChangeId}`);
+    await withdrawJobs(trx, { source: `residenceChange:${residenceChangeId}` });
     const removed = await trx
       .deleteFrom("case_residence_change")
       .where("id", "=", residenceChangeId)

@@ -13,6 +13,7 @@ import { loadIdentityDocuments } from "../catalog/store.ts";
 import type { Db } from "../db/database.ts";
 import type { AppContext } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
+import { withdrawJobs } from "../rpa/jobs.ts";
 import { addressText } from "../search/present.ts";
 import type { PersonRow } from "../search/queries.ts";
 import { caseStep, recordStep, type StepActor } from "./steps.ts";
@@ -258,6 +259,8 @@ export async function transition(ctx: AppContext, actor: StepActor, caseId: numb
         );
       }
     }
+    // A cancelled case's notifications and requests must not reach the core systems.
+    if (action === "cancel") await withdrawJobs(trx, { caseId });
     await trx
       .updateTable("reception_case")
       .set({ status: t.to, closed_at: t.to === "closed" || t.to === "cancelled" ? new Date() : null })

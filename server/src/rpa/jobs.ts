@@ -43,15 +43,19 @@ export async function enqueueJobs(
 }
 
 /**
- * The jobs of something withdrawn at the counter (a 住民異動届 taken back): those no robot has
- * started are cancelled; once a robot has typed one in, the core system already holds it and the
- * withdrawal is refused, so that the counter and the core system never disagree unnoticed.
+ * The jobs of something withdrawn at the counter (a 住民異動届 taken back, a whole case cancelled):
+ * those no robot has started are cancelled; once a robot has typed one in, the core system already
+ * holds it and the withdrawal is refused, so that the counter and the core system never disagree
+ * unnoticed.
  */
-export async function withdrawJobs(trx: Transaction<Database>, source: string): Promise<void> {
+export async function withdrawJobs(
+  trx: Transaction<Database>,
+  of: { source: string } | { caseId: number },
+): Promise<void> {
   const started = await trx
     .selectFrom("rpa_job")
     .select(["scenario", "status"])
-    .where("source", "=", source)
+    .where((eb) => ("source" in of ? eb("source", "=", of.source) : eb("case_id", "=", of.caseId)))
     .where("status", "in", ["running", "done"])
     .executeTakeFirst();
   if (started) {
@@ -67,7 +71,7 @@ export async function withdrawJobs(trx: Transaction<Database>, source: string): 
   await trx
     .updateTable("rpa_job")
     .set({ status: "cancelled", updated_at: new Date(), finished_at: new Date() })
-    .where("source", "=", source)
+    .where((eb) => ("source" in of ? eb("source", "=", of.source) : eb("case_id", "=", of.caseId)))
     .where("status", "in", ["queued", "failed", "dead"])
     .execute();
 }

@@ -255,6 +255,34 @@ describe("RPA jobs", () => {
     });
   });
 
+  it("cancels a cancelled case's jobs, and refuses to cancel a case a robot is typing in", async () => {
+    const request = async () => {
+      const caseId = await openCase();
+      await t.call("POST", `/api/v1/cases/${caseId}/certificate-requests`, {
+        cookie: clerk,
+        body: {
+          requester: { kind: "self" },
+          lines: [
+            { certificateKey: "certificate-seal", personId: "8000000002", quantity: 1, purpose: "bank" },
+          ],
+        },
+      });
+      return caseId;
+    };
+    const idle = await request();
+    const cancelled = await t.call("POST", `/api/v1/cases/${idle}/cancel`, { cookie: clerk });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect((await caseJobs(idle)).map((j) => j.statusLabel)).toEqual(["取消"]);
+
+    const busy = await request();
+    const [held] = await claim(robotA, { scenarios: ["sealCertificateIssue"] });
+    expect(held?.payload).toMatchObject({ caseId: busy });
+    const refused = await t.call("POST", `/api/v1/cases/${busy}/cancel`, { cookie: clerk });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toBe("ロボットが印鑑証明書発行を処理中のため、いまは取り消せません");
+    await t.call("POST", `/api/v1/rpa/jobs/${held?.id}/done`, { token: robotA, csrf: false });
+  });
+
   it("answers robots without a valid token 401, a token without the scope 403, bad reports 4xx", async () => {
     for (const token of [undefined, revoked, "ichimado_not-a-token", "Basic abc"]) {
       const res = await t.call("POST", "/api/v1/rpa/jobs/claim", {
