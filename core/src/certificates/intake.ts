@@ -23,15 +23,6 @@ export const requesterNotes: Record<RequesterKind, string> = {
     "国・地方公共団体の職員による公用請求です（住民基本台帳法第12条の2）。請求書と職員の身分証明書を確認してください。",
 };
 
-/** Phrases the clerk adds to the 発行上の指示 with one press (memo templates come with O46). */
-export const instructionPhrases = [
-  "本人確認済み",
-  "至急（窓口でお待ちです）",
-  "郵送で交付",
-  "発行前に税務課へ確認",
-  "委任状の原本を確認済み",
-] as const;
-
 /** 税目 of a 納税証明書, one fee per 税目 and 年度. */
 export const taxItems = ["市県民税", "固定資産税・都市計画税", "軽自動車税", "国民健康保険税"] as const;
 

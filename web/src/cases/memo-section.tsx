@@ -1,9 +1,9 @@
 import type { CaseDetail } from "@ichimado/core/cases/schemas";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { primaryButton } from "../app/ui.tsx";
+import { PhraseField } from "../memos/phrase-field.tsx";
 import { formatDateTime } from "../registry/status.ts";
 import { useAddMemo } from "./api.ts";
-import { TextArea } from "./fields.tsx";
 import { ErrorSummary, type Issue, issueAt, issuesOf } from "./form-errors.tsx";
 import { CaseSection, ReadOnlyNote, SavedMessage } from "./section.tsx";
 
@@ -73,14 +73,15 @@ function MemoForm({ caseId }: { caseId: number }) {
   return (
     <form onSubmit={submit} noValidate aria-label="メモの記入" className="flex flex-col gap-3">
       <ErrorSummary error={add.error} local={local} fieldId={fieldId} />
-      <TextArea
-        ref={area}
+      <PhraseField
+        areaRef={area}
         id={fieldId("text")}
+        use="caseMemo"
         label="メモ"
-        hint="1000文字以内。対応履歴にも記録されます"
+        hint="1000文字以内。定型文を押すとカーソルの位置に入ります。対応履歴にも記録されます"
         value={text}
         error={issueAt(issues, "text")}
-        onChange={(e) => setText(e.currentTarget.value)}
+        onChange={setText}
       />
       <div>
         <button type="submit" aria-disabled={add.isPending || undefined} className={primaryButton}>
