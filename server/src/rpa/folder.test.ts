@@ -17,7 +17,8 @@ let dir: string;
 let folder: RpaFolder;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "ichimado-rpa-folder-"));
+  t = await createTestApp({ RPA_FOLDER: dir, RPA_FOLDER_SCENARIOS: "sealCertificateIssue" });
   await insertHouseholds(t.database.ownerUrl, [
     {
       id: "H900",
@@ -32,7 +33,6 @@ beforeAll(async () => {
   await t.createStaff({ loginId: "folderclerk", assignments: [["shimin", "residentClerk"]] });
   clerk = await t.login("folderclerk");
   await t.call("POST", "/api/v1/auth/counter", { cookie: clerk, body: { counterId: "shimin" } });
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "ichimado-rpa-folder-"));
   folder = new RpaFolder(t.ctx, dir, ["sealCertificateIssue"], 60_000, () => undefined);
 }, 180_000);
 afterAll(async () => {
@@ -76,9 +76,18 @@ const jobsOf = async (caseId: number) =>
 describe("the RPA folder", () => {
   it("writes its scenarios' jobs as JSON and CSV, and takes a robot's answers from result files", async () => {
     const caseId = await requestSeal(2);
+    // Before the folder's next look, a pulling robot still gets only the 住民票: the 印鑑証明 is the folder's.
+    const pulled = await t.call("POST", "/api/v1/rpa/jobs/claim", {
+      token: robot,
+      csrf: false,
+      body: { max: 5 },
+    });
+    expect((pulled.json() as { jobs: ClaimedJob[] }).jobs.map((j) => j.scenario)).toEqual([
+      "residentRecordIssue",
+    ]);
     expect(await folder.poll()).toEqual({ answered: 0, written: 1 });
     const seal = (await jobsOf(caseId)).find((j) => j.scenario === "sealCertificateIssue");
-    expect(seal).toMatchObject({ statusLabel: "処理中", robot: "folder" });
+    expect(seal).toMatchObject({ statusLabel: "処理中", robot: "@folder" });
     const outbox = path.join(dir, "outbox", "sealCertificateIssue");
     const json = JSON.parse(await fs.readFile(path.join(outbox, `${seal?.id}.json`), "utf8"));
     expect(json).toMatchObject({
@@ -95,15 +104,13 @@ describe("the RPA folder", () => {
     expect(row).toContain("9000000001,書類　一郎");
     // Personal data: only the server's user may read the files.
     expect((await fs.stat(path.join(outbox, `${seal?.id}.json`))).mode & 0o777).toBe(0o600);
-    // Not a folder scenario, and leased to the folder: a pulling robot gets only the 住民票.
-    const pulled = await t.call("POST", "/api/v1/rpa/jobs/claim", {
+    // Asked for by name, the folder's scenario still gives a pulling robot nothing.
+    const onlyFolder = await t.call("POST", "/api/v1/rpa/jobs/claim", {
       token: robot,
       csrf: false,
-      body: { max: 5 },
+      body: { scenarios: ["sealCertificateIssue"] },
     });
-    expect((pulled.json() as { jobs: ClaimedJob[] }).jobs.map((j) => j.scenario)).toEqual([
-      "residentRecordIssue",
-    ]);
+    expect(onlyFolder.json()).toEqual({ jobs: [] });
 
     await fs.writeFile(path.join(dir, "results", `${seal?.id}.done`), "");
     expect(await folder.poll()).toEqual({ answered: 1, written: 0 });

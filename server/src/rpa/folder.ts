@@ -8,8 +8,11 @@ import { HttpError } from "../platform/errors.ts";
 import { claimJobs, completeJob, failJob } from "./jobs.ts";
 import { personIdsOf } from "./persons.ts";
 
-/** The robot name file-based jobs are leased to (in the job list and the audit log). */
-const folderRobot = "folder";
+/**
+ * The robot name file-based jobs are leased to (in the job list and the audit log); no API token
+ * can be named so (token names start with a letter or digit), so no pulling robot can act as it.
+ */
+const folderRobot = "@folder";
 const actor = { staffId: null, loginId: `api:${folderRobot}`, counterId: null, clientIp: null };
 /** A file robot may take a working day over a job before it is written out again. */
 const leaseSeconds = 24 * 3600;

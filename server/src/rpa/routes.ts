@@ -7,6 +7,7 @@ import {
   rpaJobStatusSchema,
   rpaQueueSchema,
 } from "@ichimado/core/rpa/jobs";
+import { rpaScenarios } from "@ichimado/core/rpa/scenarios";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -33,7 +34,13 @@ export async function rpaRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     "/api/v1/rpa/jobs/claim",
     { config: robotAccess, schema: { body: claimRequestSchema, response: { 200: claimResponseSchema } } },
     async (request) => {
-      const jobs = await claimJobs(ctx.db, robotOf(request), request.body);
+      // Scenarios given to the RPA folder are the folder's alone: one entry, one robot.
+      const folder = new Set<string>(ctx.config.rpaFolder?.scenarios ?? []);
+      const scenarios = (request.body.scenarios ?? rpaScenarios).filter((s) => !folder.has(s));
+      const jobs =
+        scenarios.length === 0
+          ? []
+          : await claimJobs(ctx.db, robotOf(request), { ...request.body, scenarios });
       if (jobs.length > 0)
         await ctx.audit.write(ctx.db, actorOf(request), {
           action: "rpa.handOver",
