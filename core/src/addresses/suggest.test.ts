@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prefectures } from "./prefectures.ts";
 import {
   lotQuery,
+  matchLots,
   normaliseAddressQuery,
   parseAfterTown,
   postalQuery,
@@ -97,5 +98,29 @@ describe("query pieces", () => {
   it("list the 47 prefectures", () => {
     expect(prefectures).toHaveLength(47);
     expect(new Set(prefectures).size).toBe(47);
+  });
+});
+
+describe("lots", () => {
+  const register = ["2丁目15番3号", "2丁目15番12号", "2丁目3番1号", "1丁目9番2号", "123番地4", "12番地"].map(
+    (lot) => ({ lot }),
+  );
+  const lots = (typed: string, limit = 50) => matchLots(register, typed, limit).lots.map((l) => l.lot);
+
+  it("match however the lot is written, in number order", () => {
+    expect(lots("2-15")).toEqual(["2丁目15番3号", "2丁目15番12号"]);
+    expect(lots("２丁目１５番")).toEqual(["2丁目15番3号", "2丁目15番12号"]);
+    expect(lots("二丁目3")).toEqual(["2丁目3番1号"]);
+    expect(lots("2")).toEqual(["2丁目3番1号", "2丁目15番3号", "2丁目15番12号"]);
+    expect(lots("123の4")).toEqual(["123番地4"]);
+    expect(lots("")).toEqual([
+      "1丁目9番2号",
+      "2丁目3番1号",
+      "2丁目15番3号",
+      "2丁目15番12号",
+      "12番地",
+      "123番地4",
+    ]);
+    expect(matchLots(register, "", 2)).toMatchObject({ truncated: true });
   });
 });

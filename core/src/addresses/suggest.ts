@@ -1,3 +1,4 @@
+import { addressKey } from "../search/address.ts";
 import { foldKana } from "../search/kana.ts";
 import { foldVariants } from "../search/variants.ts";
 import { prefectures } from "./prefectures.ts";
@@ -174,4 +175,34 @@ export function suggestTowns(
 /** A 番地 prefix as the register writes lots (半角, hyphens), for matching what staff type. */
 export function lotQuery(input: string): string {
   return lotPart(normaliseAddressQuery(input));
+}
+
+function compareLotKeys(a: string, b: string): number {
+  const x = a.split("-");
+  const y = b.split("-");
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i] as string;
+    const q = y[i] as string;
+    const byNumber = /^\d+$/.test(p) && /^\d+$/.test(q) ? Number(p) - Number(q) : p.localeCompare(q, "ja");
+    if (byNumber !== 0) return byNumber;
+  }
+  return x.length - y.length;
+}
+
+/**
+ * The lots that start with what was typed, however either is written: the register has
+ * 2丁目15番3号 or 123番地4, staff type 2-15-3, ２丁目１５ or 123の4, and the search's address key
+ * makes them one. In number order (2 before 10), at most `limit`.
+ */
+export function matchLots<T extends { lot: string }>(
+  lots: readonly T[],
+  typed: string,
+  limit: number,
+): { lots: T[]; truncated: boolean } {
+  const key = addressKey(typed);
+  const found = lots
+    .map((l) => ({ l, key: addressKey(l.lot) }))
+    .filter((x) => x.key.startsWith(key))
+    .sort((a, b) => compareLotKeys(a.key, b.key) || a.l.lot.localeCompare(b.l.lot, "ja"));
+  return { lots: found.slice(0, limit).map((x) => x.l), truncated: found.length > limit };
 }

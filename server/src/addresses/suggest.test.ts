@@ -14,21 +14,36 @@ let admin: string;
 beforeAll(async () => {
   t = await createTestApp();
   await insertHouseholds(t.database.ownerUrl, [
-    { id: "H901", townCode: "T001", lot: "1-5", members: [member("9010000001", "住所　一郎", "世帯主")] },
-    { id: "H902", townCode: "T001", lot: "12-3", members: [member("9020000001", "住所　二郎", "世帯主")] },
-    { id: "H903", townCode: "T001", lot: "1-6", members: [member("9030000001", "住所　三郎", "世帯主")] },
-    { id: "H904", townCode: "T002", lot: "3-1", members: [member("9040000001", "大津　四郎", "世帯主")] },
+    {
+      id: "H901",
+      townCode: "T001",
+      lot: "1丁目5番2号",
+      members: [member("9010000001", "住所　一郎", "世帯主")],
+    },
+    {
+      id: "H902",
+      townCode: "T001",
+      lot: "3丁目12番1号",
+      members: [member("9020000001", "住所　二郎", "世帯主")],
+    },
+    {
+      id: "H903",
+      townCode: "T001",
+      lot: "1丁目6番1号",
+      members: [member("9030000001", "住所　三郎", "世帯主")],
+    },
+    { id: "H904", townCode: "T002", lot: "301番地", members: [member("9040000001", "大津　四郎", "世帯主")] },
     {
       id: "H905",
       townCode: "T001",
-      lot: "77-7",
+      lot: "2丁目7番7号",
       supportMeasure: true,
       members: [member("9050000001", "保護　五郎", "世帯主"), member("9050000002", "保護　花子", "妻")],
     },
     {
       id: "H906",
       townCode: "T001",
-      lot: "1-5",
+      lot: "1丁目5番2号",
       supportMeasure: true,
       members: [member("9060000001", "保護　六郎", "世帯主")],
     },
@@ -105,23 +120,23 @@ describe("address suggestions", () => {
     });
   });
 
-  it("offer the lots and 方書 that exist at a town, by prefix, in number order", async () => {
+  it("offer the lots and 方書 that exist at a town, however the lot is typed, in number order", async () => {
     const all = await lots(clerk, "T001");
-    expect(all.lots.map((l) => l.lot)).toEqual(["1-5", "1-6", "12-3"]);
+    expect(all.lots.map((l) => l.lot)).toEqual(["1丁目5番2号", "1丁目6番1号", "3丁目12番1号"]);
     expect(all.lots[0]?.katagaki).toEqual(["コーポ今市101"]);
-    expect((await lots(clerk, "T001", "１２")).lots.map((l) => l.lot)).toEqual(["12-3"]);
-    expect((await lots(clerk, "T001", "1番")).lots.map((l) => l.lot)).toEqual(["1-5", "1-6", "12-3"]);
-    expect((await lots(clerk, "T002", "3")).lots).toEqual([{ lot: "3-1", katagaki: [] }]);
+    expect((await lots(clerk, "T001", "３丁目１２")).lots.map((l) => l.lot)).toEqual(["3丁目12番1号"]);
+    expect((await lots(clerk, "T001", "1-5")).lots.map((l) => l.lot)).toEqual(["1丁目5番2号"]);
+    expect((await lots(clerk, "T001", "1")).lots.map((l) => l.lot)).toEqual(["1丁目5番2号", "1丁目6番1号"]);
+    expect((await lots(clerk, "T002", "301")).lots).toEqual([{ lot: "301番地", katagaki: [] }]);
     // Only strings: nothing that names or points to a household or a person.
     expect(JSON.stringify(all)).not.toMatch(/H90|90[1-6]00000|住所/);
   });
 
   it("leave out the lot and 方書 of households under 支援措置 unless the role may see them", async () => {
-    const seen = await lots(clerk, "T001", "7");
-    expect(seen.lots).toEqual([]);
-    const shared = (await lots(clerk, "T001", "1-5")).lots;
-    expect(shared).toEqual([{ lot: "1-5", katagaki: ["コーポ今市101"] }]);
-    expect((await lots(supervisor, "T001", "7")).lots.map((l) => l.lot)).toEqual(["77-7"]);
+    expect((await lots(clerk, "T001", "2")).lots).toEqual([]);
+    const shared = (await lots(clerk, "T001", "1丁目5")).lots;
+    expect(shared).toEqual([{ lot: "1丁目5番2号", katagaki: ["コーポ今市101"] }]);
+    expect((await lots(supervisor, "T001", "2-7")).lots.map((l) => l.lot)).toEqual(["2丁目7番7号"]);
     expect((await lots(supervisor, "T001", "1-5")).lots[0]?.katagaki).toEqual([
       "コーポ今市101",
       "コーポ今市202",
