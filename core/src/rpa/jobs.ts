@@ -89,3 +89,9 @@ export const rpaQueueSchema = z.object({
   checkedAt: z.string(),
 });
 export type RpaQueue = z.infer<typeof rpaQueueSchema>;
+
+/**
+ * When a case's jobs last changed and how many are still with the robots: what the case screen
+ * asks every few seconds (no names, so no audit row), reading the jobs themselves only on a change.
+ */
+export const rpaJobsChangeSchema = z.object({ changedAt: z.string().nullable(), pending: z.number() });

@@ -19,6 +19,7 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import type { Db } from "../db/database.ts";
 import type { Database } from "../db/schema.ts";
 import { HttpError } from "../platform/errors.ts";
+import { personIdsOf } from "./persons.ts";
 
 /** Jobs are written in the transaction of the step that accepted them: both happen, or neither. */
 export async function enqueueJobs(
@@ -247,26 +248,52 @@ function view(r: {
   };
 }
 
-export async function caseJobs(db: Db, caseId: number): Promise<RpaJobView[]> {
+/** A case's jobs, with whom they are about (for the audit row of the read). */
+export async function caseJobs(db: Db, caseId: number): Promise<{ jobs: RpaJobView[]; personIds: string[] }> {
   const rows = await db
     .selectFrom("rpa_job")
-    .select(viewColumns)
+    .select([...viewColumns, "payload"])
     .where("case_id", "=", caseId)
     .orderBy("id")
     .execute();
-  return rows.map(view);
+  const personIds = new Set(rows.flatMap((r) => personIdsOf(rpaPayloadSchema.parse(r.payload))));
+  return { jobs: rows.map(view), personIds: [...personIds] };
+}
+
+export async function caseJobsChange(
+  db: Db,
+  caseId: number,
+): Promise<{ changedAt: string | null; pending: number }> {
+  const row = await db
+    .selectFrom("rpa_job")
+    .select((eb) => [
+      eb.fn.max("updated_at").as("changed"),
+      eb.fn.count<string>("id").filterWhere("status", "in", ["queued", "running", "failed"]).as("pending"),
+    ])
+    .where("case_id", "=", caseId)
+    .executeTakeFirstOrThrow();
+  const changed = row.changed as Date | string | null;
+  return {
+    changedAt: changed === null ? null : new Date(changed).toISOString(),
+    pending: Number(row.pending),
+  };
 }
 
 /** Jobs in a state, newest first: what the system status shows staff (stopped ones above all). */
-export async function jobsByStatus(db: Db, status: RpaJobStatus, limit = 200): Promise<RpaJobView[]> {
+export async function jobsByStatus(
+  db: Db,
+  status: RpaJobStatus,
+  limit = 200,
+): Promise<{ jobs: RpaJobView[]; personIds: string[] }> {
   const rows = await db
     .selectFrom("rpa_job")
-    .select(viewColumns)
+    .select([...viewColumns, "payload"])
     .where("status", "=", status)
     .orderBy("id", "desc")
     .limit(limit)
     .execute();
-  return rows.map(view);
+  const personIds = new Set(rows.flatMap((r) => personIdsOf(rpaPayloadSchema.parse(r.payload))));
+  return { jobs: rows.map(view), personIds: [...personIds] };
 }
 
 /** Jobs by state (the finished ones are not counted: they only grow) and the oldest wait. */

@@ -5,6 +5,7 @@ import {
   jobReportSchema,
   rpaJobListSchema,
   rpaJobStatusSchema,
+  rpaJobsChangeSchema,
   rpaQueueSchema,
 } from "@ichimado/core/rpa/jobs";
 import { rpaScenarios } from "@ichimado/core/rpa/scenarios";
@@ -12,7 +13,16 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type AppContext, actorOf } from "../platform/context.ts";
-import { caseJobs, claimJobs, completeJob, failJob, jobsByStatus, queueSummary, retryJob } from "./jobs.ts";
+import {
+  caseJobs,
+  caseJobsChange,
+  claimJobs,
+  completeJob,
+  failJob,
+  jobsByStatus,
+  queueSummary,
+  retryJob,
+} from "./jobs.ts";
 import { personIdsOf } from "./persons.ts";
 
 const robotAccess = { access: { kind: "token", scope: "rpa" } } as const;
@@ -93,15 +103,25 @@ export async function rpaRoutes(app: FastifyInstance, ctx: AppContext): Promise<
       schema: { params: jobParams, response: { 200: rpaJobListSchema } },
     },
     async (request) => {
-      const jobs = await caseJobs(ctx.db, request.params.id);
+      const { jobs, personIds } = await caseJobs(ctx.db, request.params.id);
       await ctx.audit.write(ctx.db, actorOf(request), {
         action: "case.read",
         target: `case:${request.params.id}:rpa-jobs`,
+        personIds,
         detail: { jobs: jobs.length },
         outcome: "success",
       });
       return { jobs };
     },
+  );
+
+  r.get(
+    "/api/v1/cases/:id/rpa-jobs/change",
+    {
+      config: { access: { kind: "permission", permission: "reception" } },
+      schema: { params: jobParams, response: { 200: rpaJobsChangeSchema } },
+    },
+    async (request) => caseJobsChange(ctx.db, request.params.id),
   );
 
   r.get(
@@ -113,7 +133,17 @@ export async function rpaRoutes(app: FastifyInstance, ctx: AppContext): Promise<
         response: { 200: rpaJobListSchema },
       },
     },
-    async (request) => ({ jobs: await jobsByStatus(ctx.db, request.query.status) }),
+    async (request) => {
+      const { jobs, personIds } = await jobsByStatus(ctx.db, request.query.status);
+      await ctx.audit.write(ctx.db, actorOf(request), {
+        action: "case.read",
+        target: `rpa:${request.query.status}`,
+        personIds,
+        detail: { jobs: jobs.length },
+        outcome: "success",
+      });
+      return { jobs };
+    },
   );
 
   r.get(

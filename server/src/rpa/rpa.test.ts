@@ -118,6 +118,15 @@ describe("RPA jobs", () => {
     const done = await t.call("POST", `/api/v1/rpa/jobs/${job?.id}/done`, { token: robotA, csrf: false });
     expect(done.json()).toEqual({ id: job?.id, status: "done" });
     expect((await caseJobs(caseId))[0]).toMatchObject({ statusLabel: "入力済み", robot: "robot-a" });
+    // What the case screen polls: when the jobs changed and how many are pending, no names.
+    const change = await t.call("GET", `/api/v1/cases/${caseId}/rpa-jobs/change`, { cookie: clerk });
+    expect(change.json()).toMatchObject({ pending: 0, changedAt: expect.any(String) });
+    const reads = await t.database.db
+      .selectFrom("audit_log")
+      .select("person_ids")
+      .where("target", "=", `case:${caseId}:rpa-jobs`)
+      .execute();
+    expect(reads.at(-1)?.person_ids).toEqual(["8000000011"]);
     const withdrawn = await t.call(
       "DELETE",
       `/api/v1/cases/${caseId}/residence-changes/${residenceChangeId}`,
