@@ -17,6 +17,7 @@ import { CertificateSettingsPage } from "../certificates/settings-page.tsx";
 import { TemplateListPage } from "../documents/template-list-page.tsx";
 import { functionRoutes } from "../home/functions.ts";
 import { HomePage } from "../home/home-page.tsx";
+import { MemoTemplatesAdminPage } from "../memos/memo-templates-admin-page.tsx";
 import { NoticesAdminPage } from "../notices/notices-admin-page.tsx";
 import { FeedsPage } from "../registry/feeds-page.tsx";
 import { PersonPage } from "../search/person-page.tsx";
@@ -120,6 +121,10 @@ export function AppRoutes() {
           <Route
             path="/admin/documents"
             element={<FunctionScreen fn="catalogAdmin" screen={TemplateListPage} />}
+          />
+          <Route
+            path="/admin/memo-templates"
+            element={<FunctionScreen fn="catalogAdmin" screen={MemoTemplatesAdminPage} />}
           />
           <Route
             path="/admin/certificates"

@@ -28,6 +28,7 @@ export const moreScreens: Partial<Record<FunctionPermission, { to: string; label
   catalogAdmin: [
     { to: "/admin/documents", label: "帳票様式" },
     { to: "/admin/certificates", label: "証明書の設定" },
+    { to: "/admin/memo-templates", label: "定型文" },
   ],
   staffAdmin: [{ to: "/admin/api-tokens", label: "APIトークン" }],
 };
