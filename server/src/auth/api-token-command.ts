@@ -2,9 +2,10 @@ import { parseArgs } from "node:util";
 import { apiTokenNameSchema } from "@ichimado/core/auth/api-tokens";
 import { apiScopeSchema } from "@ichimado/core/auth/permissions";
 import { z } from "zod";
+import { AuditWriter } from "../audit/writer.ts";
 import type { Config } from "../config.ts";
 import { withOwner } from "../db/owner.ts";
-import { openConfiguredDatabase } from "../platform/runtime.ts";
+import { openConfiguredDatabase, resolveAuditKey } from "../platform/runtime.ts";
 import { createApiToken, revokeApiToken } from "./api-tokens.ts";
 
 /**
@@ -26,10 +27,24 @@ export async function apiTokenCommand(config: Config, args: string[]): Promise<n
     return 2;
   }
   const handle = await openConfiguredDatabase(config);
+  // A token unlocks the robots' data (addresses included): issuing and revoking one is audited,
+  // from the command line as on the APIトークン screen.
+  const audited = (what: "create" | "revoke") =>
+    new AuditWriter(resolveAuditKey(config)).write(
+      handle.db,
+      { staffId: null, loginId: "system:cli", counterId: null, clientIp: null },
+      {
+        action: "settings.change",
+        target: `api-token:${name.data}`,
+        detail: what === "create" ? { action: what, scopes: scopes.data } : { action: what },
+        outcome: "success",
+      },
+    );
   try {
     return await withOwner(handle.ownerUrl, async (db) => {
       if (action === "revoke") {
         const done = await revokeApiToken(db, name.data);
+        if (done) await audited("revoke");
         console.log(
           done ? `トークン ${name.data} を失効させました` : `有効なトークン ${name.data} はありません`,
         );
@@ -45,6 +60,7 @@ export async function apiTokenCommand(config: Config, args: string[]): Promise<n
         return 1;
       }
       const token = await createApiToken(db, { name: name.data, scopes: scopes.data, createdBy: null });
+      await audited("create");
       console.log(`トークン ${name.data} (${scopes.data.join(",")}) を発行しました。この表示は一度だけです:`);
       console.log(token);
       return 0;
