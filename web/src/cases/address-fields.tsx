@@ -1,8 +1,11 @@
+import { prefectures } from "@ichimado/core/addresses/prefectures";
+import { suggestTowns, type TownCandidate } from "@ichimado/core/addresses/suggest";
 import type { MoveInOrigin } from "@ichimado/core/cases/residence-change";
-import { useMemo } from "react";
+import { addressKey } from "@ichimado/core/search/address";
+import { useCallback, useDeferredValue, useMemo } from "react";
 import { errorMessage } from "../app/api.ts";
 import { ErrorAlert, focusRing } from "../app/ui.tsx";
-import { useTowns } from "./api.ts";
+import { useTownLots, useTowns } from "./api.ts";
 import { Checkbox, dateHint, FieldError, TextInput } from "./fields.tsx";
 import { type Choice, FilterSelect } from "./filter-select.tsx";
 import { type Issue, issueAt } from "./form-errors.tsx";
@@ -17,9 +20,37 @@ interface Props {
   set: SetDraft;
 }
 
-/** An address in the city: 町字 from the address master, then 番地 and 方書 as written. */
+/**
+ * An address in the city: 町字 from the address master (found by its kanji, reading or postal code),
+ * then 番地 and 方書, offered from those where residents live and still free to type.
+ */
 export function CityAddressFields({ fieldId, draft, issues, set, legend }: Props & { legend: string }) {
   const towns = useTowns();
+  const candidates = useMemo<TownCandidate[]>(
+    () => (towns.data?.towns ?? []).map((t) => ({ ...t, chomeCount: 0 })),
+    [towns.data],
+  );
+  // The list asks once per town for each keystroke: rank once, answer from the set.
+  const matching = useMemo(() => {
+    let last: { input: string; codes: Set<string> } | undefined;
+    return (input: string) => {
+      if (last?.input !== input) {
+        const found = suggestTowns(input, candidates, { limit: candidates.length, cityName: "出雲市" });
+        last = { input, codes: new Set(found.map((f) => f.town.code)) };
+      }
+      return last.codes;
+    };
+  }, [candidates]);
+  const townFilter = useCallback(
+    (choice: Choice, input: string) => matching(input).has(choice.id),
+    [matching],
+  );
+  const lotTyped = useDeferredValue(draft.lot);
+  const lots = useTownLots(draft.townCode, lotTyped);
+  const lotList = lots.data?.lots ?? [];
+  const lotKey = addressKey(draft.lot);
+  const katagakiHere =
+    draft.lot === "" ? [] : (lotList.find((l) => addressKey(l.lot) === lotKey)?.katagaki ?? []);
   const choices = useMemo<Choice[]>(
     () =>
       (towns.data?.towns ?? []).map((t) => ({
@@ -40,8 +71,9 @@ export function CityAddressFields({ fieldId, draft, issues, set, legend }: Props
         <FilterSelect
           fieldId={fieldId("newAddress.townCode")}
           label="町字"
-          hint="町名またはよみで絞り込み"
+          hint="町名・よみ・郵便番号で絞り込み"
           choices={choices}
+          filter={townFilter}
           value={draft.townCode}
           error={issueAt(issues, "newAddress.townCode")}
           onChange={(code) => set("townCode", code)}
@@ -49,7 +81,8 @@ export function CityAddressFields({ fieldId, draft, issues, set, legend }: Props
         <TextInput
           id={fieldId("newAddress.lot")}
           label="番地"
-          hint="例: 2丁目15番地3"
+          hint="例: 2丁目15番地3 (住民のいる番地を候補に表示)"
+          list={draft.townCode ? fieldId("newAddress.lot-list") : undefined}
           value={draft.lot}
           error={issueAt(issues, "newAddress.lot")}
           onChange={(e) => set("lot", e.currentTarget.value)}
@@ -58,25 +91,45 @@ export function CityAddressFields({ fieldId, draft, issues, set, legend }: Props
           id={fieldId("newAddress.katagaki")}
           label="方書"
           hint="建物名・部屋番号 (任意)"
+          list={katagakiHere.length > 0 ? fieldId("newAddress.katagaki-list") : undefined}
           value={draft.katagaki}
           error={issueAt(issues, "newAddress.katagaki")}
           onChange={(e) => set("katagaki", e.currentTarget.value)}
         />
       </div>
+      <datalist id={fieldId("newAddress.lot-list")}>
+        {lotList.map((l) => (
+          <option key={l.lot} value={l.lot} />
+        ))}
+      </datalist>
+      <datalist id={fieldId("newAddress.katagaki-list")}>
+        {katagakiHere.map((k) => (
+          <option key={k} value={k} />
+        ))}
+      </datalist>
     </fieldset>
   );
 }
 
+/** An address outside the city, typed freely; the prefecture is offered as it is begun. */
 export function OutsideAddressField({ fieldId, draft, issues, set, label }: Props & { label: string }) {
   return (
-    <TextInput
-      id={fieldId("outsideAddress")}
-      label={label}
-      hint="都道府県から (国外の場合は国名から)"
-      value={draft.outsideAddress}
-      error={issueAt(issues, "outsideAddress")}
-      onChange={(e) => set("outsideAddress", e.currentTarget.value)}
-    />
+    <>
+      <TextInput
+        id={fieldId("outsideAddress")}
+        label={label}
+        hint="都道府県から (国外の場合は国名から)"
+        list={fieldId("outsideAddress-prefectures")}
+        value={draft.outsideAddress}
+        error={issueAt(issues, "outsideAddress")}
+        onChange={(e) => set("outsideAddress", e.currentTarget.value)}
+      />
+      <datalist id={fieldId("outsideAddress-prefectures")}>
+        {prefectures.map((p) => (
+          <option key={p} value={p} />
+        ))}
+      </datalist>
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import { townSchema } from "@ichimado/core/addresses/schemas";
+import { lotSuggestResultSchema, townSchema } from "@ichimado/core/addresses/schemas";
 import { identityDocumentListSchema, identityVerdictSchema } from "@ichimado/core/cases/identity";
 import type { residenceChangeInputSchema } from "@ichimado/core/cases/residence-change";
 import {
@@ -17,7 +17,7 @@ import {
 } from "@ichimado/core/cases/schemas";
 import { catalogEntrySchema } from "@ichimado/core/catalog/schemas";
 import { householdViewSchema, personSearchResultSchema } from "@ichimado/core/search/schemas";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { apiRequest } from "../app/api.ts";
 
@@ -67,6 +67,23 @@ export function useTowns() {
     queryKey: ["addresses", "towns"],
     queryFn: () => apiRequest("GET", "/addresses/towns", z.object({ towns: z.array(townSchema) })),
     ...listOptions,
+  });
+}
+
+/** The 番地 (and their 方書) where residents live at a town, starting with what was typed. */
+export function useTownLots(townCode: string, typed: string) {
+  return useQuery({
+    queryKey: ["addresses", "lots", townCode, typed],
+    queryFn: () =>
+      apiRequest(
+        "GET",
+        `/addresses/towns/${encodeURIComponent(townCode)}/lots?${new URLSearchParams({ q: typed })}`,
+        lotSuggestResultSchema,
+      ),
+    enabled: townCode !== "",
+    // The list under the field stays while the next keystroke's answer comes.
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
   });
 }
 

@@ -36,6 +36,8 @@ export function FilterSelect({
   choices,
   value,
   onChange,
+  filter,
+  onInputChange,
 }: {
   /** the error summary finds the input by this */
   fieldId: string;
@@ -45,18 +47,27 @@ export function FilterSelect({
   choices: readonly Choice[];
   value: string;
   onChange: (id: string) => void;
+  /** a matcher of the caller's own instead of the label-and-reading one (address input's) */
+  filter?: (choice: Choice, input: string) => boolean;
+  onInputChange?: (input: string) => void;
 }) {
   // The list filters on an item's text alone; the text leads back to what else it is known by.
   const searchText = useMemo(
     () => new Map(choices.map((c) => [c.label, fold(`${c.label} ${c.detail ?? ""} ${c.keywords ?? ""}`)])),
     [choices],
   );
+  const byLabel = useMemo(() => new Map(choices.map((c) => [c.label, c])), [choices]);
   return (
     <ComboBox
       defaultItems={choices}
       selectedKey={value || null}
       onSelectionChange={(key) => onChange(key === null ? "" : String(key))}
-      defaultFilter={(text, input) => (searchText.get(text) ?? fold(text)).includes(fold(input))}
+      defaultFilter={(text, input) => {
+        const choice = byLabel.get(text);
+        if (filter && choice) return input === "" || filter(choice, input);
+        return (searchText.get(text) ?? fold(text)).includes(fold(input));
+      }}
+      onInputChange={onInputChange}
       isInvalid={Boolean(error)}
       className="flex flex-col gap-1"
     >

@@ -1,0 +1,70 @@
+import { suggestTowns } from "@ichimado/core/addresses/suggest";
+import { addressKey } from "@ichimado/core/search/address";
+import { towns } from "@ichimado/tools/city/towns";
+import { expect, type Page, test } from "@playwright/test";
+import { chooseCounterIfAsked, logIn } from "./support/auth.ts";
+import { expectNoSeriousViolations } from "./support/axe.ts";
+import { city, isPlainHead, must } from "./support/city.ts";
+import { hiragana, pressOn, region } from "./support/keyboard.ts";
+
+// A resident whose town's full reading names that town alone, so the list holds one choice.
+const candidates = towns.map((t) => ({ ...t, chomeCount: 0 }));
+const resident = must(
+  city.persons.find((p) => {
+    const town = p.address && towns.find((t) => t.code === p.address?.townCode);
+    return isPlainHead(p) && town && suggestTowns(hiragana(town.nameKana), candidates).length === 1;
+  }),
+  "resident in a town with a reading of its own",
+);
+const address = must(resident.address ?? undefined, "address");
+const town = must(
+  towns.find((t) => t.code === address.townCode),
+  "town",
+);
+
+async function openMoveIn(page: Page) {
+  await logIn(page, "shimin01");
+  await chooseCounterIfAsked(page, "市民課");
+  await page.goto("/cases");
+  await pressOn(page.getByRole("button", { name: "新しい対応", exact: true }));
+  await expect(page).toHaveURL(/\/cases\/\d+$/);
+  const form = region(page, "届出 (住民異動届)").getByRole("form", { name: "届出の入力" });
+  const kind = form.getByLabel("届出の種類");
+  await kind.selectOption("moveIn");
+  return form;
+}
+
+test("an address is found by reading or postal code, its 番地 offered, and a prefecture offered outside the city", async ({
+  page,
+}) => {
+  const form = await openMoveIn(page);
+  const townField = form.getByRole("combobox", { name: "町字" });
+
+  // The postal code, typed without its hyphen, lists the town.
+  await townField.focus();
+  await page.keyboard.type(town.postalCode.replace("-", ""));
+  await expect(page.getByRole("option", { name: new RegExp(`^${town.name}`) })).toBeVisible();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.press("Backspace");
+
+  // The reading in hiragana narrows to the town alone; ↓ and Enter choose it.
+  await page.keyboard.type(hiragana(town.nameKana));
+  await expect(page.getByRole("option")).toHaveCount(1);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(townField).toHaveValue(town.name);
+
+  // The 番地 where people live there are offered as the lot is begun.
+  const lotField = form.getByLabel("番地", { exact: true });
+  await lotField.focus();
+  await page.keyboard.type(addressKey(address.lot).slice(0, 1));
+  await expect(form.locator(`datalist option[value="${address.lot}"]`)).toHaveCount(1);
+
+  // Outside the city the address stays free text, with the 47 prefectures offered.
+  const outside = form.getByLabel("転入前の住所");
+  const listId = must((await outside.getAttribute("list")) ?? undefined, "prefecture list");
+  await expect(page.locator(`datalist[id="${listId}"] option`)).toHaveCount(47);
+  await outside.fill("東京都千代田区千代田1番1号");
+  await expect(outside).toHaveValue("東京都千代田区千代田1番1号");
+  await expectNoSeriousViolations(page);
+});
