@@ -61,11 +61,17 @@ export function apiUpload<T>(path: string, file: Blob, schema: z.ZodType<T>): Pr
 }
 
 /**
- * A PDF from `/api/v1{path}` (a print): its bytes as a Blob, or the server's refusal as an ApiError.
- * Printed documents are personal data: the caller shows them and revokes the URL, nothing caches them.
+ * A file from `/api/v1{path}` (a print, an export): its bytes as a Blob with the answer's headers,
+ * or the server's refusal as an ApiError (a 401 sends staff to the login screen, as everywhere).
+ * Files are personal data: the caller shows or saves them and revokes the URL, nothing caches them.
  */
-export async function apiPdf(method: "GET" | "POST", path: string, body?: unknown): Promise<Blob> {
-  const headers: Record<string, string> = { Accept: "application/pdf, application/json" };
+export async function apiFile(
+  method: "GET" | "POST",
+  path: string,
+  accept: string,
+  body?: unknown,
+): Promise<{ blob: Blob; headers: Headers }> {
+  const headers: Record<string, string> = { Accept: `${accept}, application/json` };
   if (method !== "GET") headers["X-Requested-With"] = "ichimado";
   if (body !== undefined) headers["Content-Type"] = "application/json";
   let response: Response;
@@ -80,7 +86,12 @@ export async function apiPdf(method: "GET" | "POST", path: string, body?: unknow
     throw new ApiError(0, "NETWORK", "サーバーに接続できません。ネットワークを確認してください");
   }
   if (!response.ok) throw await toApiError(response, path);
-  return response.blob();
+  return { blob: await response.blob(), headers: response.headers };
+}
+
+/** A printed document as a PDF (see apiFile). */
+export async function apiPdf(method: "GET" | "POST", path: string, body?: unknown): Promise<Blob> {
+  return (await apiFile(method, path, "application/pdf", body)).blob;
 }
 
 async function send<T>(path: string, schema: z.ZodType<T>, init: RequestInit): Promise<T> {

@@ -1,9 +1,8 @@
-import { apiErrorSchema } from "@ichimado/core/common/errors";
 import { exportFileName, type StatisticsExportKind } from "@ichimado/core/statistics/columns";
 import type { ExportEncoding, Period } from "@ichimado/core/statistics/period";
 import { statisticsSummarySchema } from "@ichimado/core/statistics/summary";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { ApiError, apiRequest } from "../app/api.ts";
+import { apiFile, apiRequest } from "../app/api.ts";
 
 const query = (period: Period) => new URLSearchParams({ from: period.from, to: period.to });
 
@@ -30,21 +29,9 @@ export async function downloadExport(
 ): Promise<{ fileName: string; replaced: number }> {
   const params = query(period);
   params.set("encoding", encoding);
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1/statistics/${kind}.csv?${params}`, { credentials: "same-origin" });
-  } catch {
-    throw new ApiError(0, "NETWORK", "サーバーに接続できません。ネットワークを確認してください");
-  }
-  if (!response.ok) {
-    const refusal = apiErrorSchema.safeParse(await response.json().catch(() => null));
-    if (!refusal.success)
-      throw new ApiError(response.status, "HTTP", `出力できませんでした (HTTP ${response.status})`);
-    const { code, message, issues } = refusal.data.error;
-    throw new ApiError(response.status, code, message, issues);
-  }
+  const { blob, headers } = await apiFile("GET", `/statistics/${kind}.csv?${params}`, "text/csv");
   const fileName = exportFileName(kind, period, encoding).japanese;
-  const url = URL.createObjectURL(await response.blob());
+  const url = URL.createObjectURL(blob);
   try {
     const link = document.createElement("a");
     link.href = url;
@@ -54,5 +41,5 @@ export async function downloadExport(
     // the click has handed the blob to the download; nothing keeps the case data in the page
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
-  return { fileName, replaced: Number(response.headers.get(replacedHeader) ?? 0) };
+  return { fileName, replaced: Number(headers.get(replacedHeader) ?? 0) };
 }
