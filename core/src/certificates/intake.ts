@@ -1,4 +1,5 @@
 import type { VisitorInput } from "../cases/schemas.ts";
+import { typedInteger } from "../common/typed.ts";
 import { formatWareki } from "../common/wareki.ts";
 import type { CertificateQuoteRequest } from "./api.ts";
 import type { CertificateType, Purpose, RequesterKind, RequestLine } from "./schemas.ts";
@@ -80,10 +81,6 @@ export interface DraftIssue {
   message: string;
 }
 
-const wholeNumber = /^[0-9０-９]{1,5}$/;
-const toNumber = (text: string) =>
-  Number(text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
-
 /**
  * The draft as a request line, or what is missing or wrong, by field. Options, 年度, 税目 and
  * 筆数 the certificate does not take are dropped rather than sent (they stay from an earlier choice).
@@ -98,9 +95,8 @@ export function lineFromDraft(
   if (!draft.personId) issue("personId", "対象の方を選んでください");
   if (!type) issue("certificateKey", "証明書の種類を選んでください");
   const quantity = draft.quantity.trim();
-  if (!wholeNumber.test(quantity) || toNumber(quantity) < 1)
-    issue("quantity", "通数は1以上の数字で入力してください");
-  else if (type && toNumber(quantity) > type.maxCopies)
+  if (!(typedInteger(quantity) >= 1)) issue("quantity", "通数は1以上の数字で入力してください");
+  else if (type && typedInteger(quantity) > type.maxCopies)
     issue("quantity", `${type.name}は1件につき${type.maxCopies}通までです`);
   const perPeriod = type?.fee.kind === "perPeriod";
   const perTax = type?.key === perTaxCertificateKey;
@@ -108,7 +104,7 @@ export function lineFromDraft(
   if (perTax && draft.taxes.length === 0) issue("taxes", "税目を選んでください");
   const parcelsText = draft.parcels.trim();
   const byParcels = type?.fee.kind === "parcels";
-  if (byParcels && (!wholeNumber.test(parcelsText) || toNumber(parcelsText) < 1))
+  if (byParcels && !(typedInteger(parcelsText) >= 1))
     issue("parcels", "筆数・棟数を1以上の数字で入力してください");
   const purpose = purposes.find((p) => p.key === draft.purpose);
   if (!purpose) issue("purpose", "使用目的を選んでください");
@@ -121,11 +117,11 @@ export function lineFromDraft(
     line: {
       certificateKey: type.key,
       personId: draft.personId,
-      quantity: toNumber(quantity),
+      quantity: typedInteger(quantity),
       options: draft.options.filter((o) => options.has(o)),
       years: perPeriod ? [...draft.years].sort((a, b) => b - a) : [],
       taxes: perTax ? draft.taxes : [],
-      parcels: byParcels ? toNumber(parcelsText) : null,
+      parcels: byParcels ? typedInteger(parcelsText) : null,
       purpose: purpose.key,
       purposeText: draft.purposeText.trim(),
       exemption: draft.exemption || null,

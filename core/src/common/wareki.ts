@@ -29,7 +29,8 @@ for (const era of eras) {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-function toHalfWidth(text: string): string {
+/** Full-width digits, letters and date punctuation as their half-width forms (never kanji). */
+export function toHalfWidth(text: string): string {
   return text
     .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[．。]/g, ".")

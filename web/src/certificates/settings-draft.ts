@@ -13,6 +13,7 @@ import {
   readCertificateSettings,
   type SettingsIssue,
 } from "@ichimado/core/certificates/settings";
+import { typedInteger } from "@ichimado/core/common/typed";
 
 /**
  * The settings as their editor holds them: numbers as typed, each entry with an id of its own so a
@@ -169,21 +170,15 @@ export function settingsDraftOf(view: CertificateSettingsView, saved?: SettingsD
   };
 }
 
-/** Digits as typed (全角 too); anything else is not a number, and the check says so. */
-function numberOf(typed: string): number {
-  const digits = typed.normalize("NFKC").trim();
-  return /^-?\d+$/.test(digits) ? Number(digits) : Number.NaN;
-}
-
 function feeOf(t: TypeDraft): FeeRule {
   return t.feeKind === "parcels"
     ? {
         kind: "parcels",
-        base: numberOf(t.base),
-        includedParcels: numberOf(t.includedParcels),
-        perExtraParcel: numberOf(t.perExtraParcel),
+        base: typedInteger(t.base),
+        includedParcels: typedInteger(t.includedParcels),
+        perExtraParcel: typedInteger(t.perExtraParcel),
       }
-    : { kind: t.feeKind, amount: numberOf(t.amount) };
+    : { kind: t.feeKind, amount: typedInteger(t.amount) };
 }
 
 /** The fee as the table says it, or a note while what is typed is not yet a fee. */
@@ -207,8 +202,8 @@ function settingsOf(draft: SettingsDraft): CertificateSettings {
         delegationMustName: o.delegationMustName,
       })),
       requesters: t.requesters,
-      maxCopies: numberOf(t.maxCopies),
-      maxPeriods: numberOf(t.maxPeriods),
+      maxCopies: typedInteger(t.maxCopies),
+      maxPeriods: typedInteger(t.maxPeriods),
       legalBasis: t.legalBasis.trim(),
       guidance: t.guidance.trim(),
     })),
