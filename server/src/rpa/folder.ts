@@ -5,8 +5,7 @@ import type { RpaScenario } from "@ichimado/core/rpa/scenarios";
 import { toCsv } from "@ichimado/tools/feeds/write-feeds";
 import type { AppContext } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
-import { claimJobs, completeJob, failJob } from "./jobs.ts";
-import { personIdsOf } from "./persons.ts";
+import { handOver, report } from "./hand-over.ts";
 
 /**
  * The robot name file-based jobs are leased to (in the job list and the audit log); no API token
@@ -67,23 +66,12 @@ export class RpaFolder {
   async poll(): Promise<{ answered: number; written: number }> {
     await fs.mkdir(path.join(this.dir, "results"), { recursive: true, mode: 0o700 });
     const answered = await this.readResults();
-    const jobs = await claimJobs(this.ctx.db, folderRobot, {
+    const jobs = await handOver(this.ctx, actor, folderRobot, {
       scenarios: [...this.scenarios],
       leaseSeconds,
       max: 100,
     });
     for (const job of jobs) await this.writeJob(job);
-    if (jobs.length > 0)
-      await this.ctx.audit.write(this.ctx.db, actor, {
-        action: "rpa.handOver",
-        target: `rpa:${jobs.map((j) => j.id).join(",")}`,
-        personIds: [...new Set(jobs.flatMap((j) => personIdsOf(j.payload)))],
-        detail: {
-          jobs: jobs.map((j) => ({ id: j.id, scenario: j.scenario, attempt: j.attempt })),
-          folder: true,
-        },
-        outcome: "success",
-      });
     return { answered, written: jobs.length };
   }
 
@@ -113,19 +101,19 @@ export class RpaFolder {
       const file = path.join(folder, name);
       const message = (await fs.readFile(file, "utf8")).trim().slice(0, 1000);
       try {
-        const status =
+        await report(
+          this.ctx,
+          actor,
+          folderRobot,
+          id,
           kind === "done"
-            ? await completeJob(this.ctx.db, folderRobot, id)
-            : await failJob(this.ctx.db, folderRobot, id, {
+            ? { done: true }
+            : {
+                done: false,
                 message: message || "ロボットが失敗を報告しました (理由の記載なし)",
                 retryable: kind === "failed",
-              });
-        await this.ctx.audit.write(this.ctx.db, actor, {
-          action: "rpa.report",
-          target: `rpa:${id}`,
-          detail: { status, folder: true },
-          outcome: kind === "done" ? "success" : "failure",
-        });
+              },
+        );
         answered++;
       } catch (error) {
         // A result for a job the folder no longer holds (finished, or handed on): kept aside with why.

@@ -13,17 +13,8 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type AppContext, actorOf } from "../platform/context.ts";
-import {
-  caseJobs,
-  caseJobsChange,
-  claimJobs,
-  completeJob,
-  failJob,
-  jobsByStatus,
-  queueSummary,
-  retryJob,
-} from "./jobs.ts";
-import { personIdsOf } from "./persons.ts";
+import { handOver, report } from "./hand-over.ts";
+import { caseJobs, caseJobsChange, jobsByStatus, queueSummary, retryJob } from "./jobs.ts";
 
 const robotAccess = { access: { kind: "token", scope: "rpa" } } as const;
 const jobParams = z.object({ id: z.coerce.number().int().positive("ジョブ番号が正しくありません") });
@@ -47,18 +38,7 @@ export async function rpaRoutes(app: FastifyInstance, ctx: AppContext): Promise<
       // Scenarios given to the RPA folder are the folder's alone: one entry, one robot.
       const folder = new Set<string>(ctx.config.rpaFolder?.scenarios ?? []);
       const scenarios = (request.body.scenarios ?? rpaScenarios).filter((s) => !folder.has(s));
-      const jobs =
-        scenarios.length === 0
-          ? []
-          : await claimJobs(ctx.db, robotOf(request), { ...request.body, scenarios });
-      if (jobs.length > 0)
-        await ctx.audit.write(ctx.db, actorOf(request), {
-          action: "rpa.handOver",
-          target: `rpa:${jobs.map((j) => j.id).join(",")}`,
-          personIds: [...new Set(jobs.flatMap((j) => personIdsOf(j.payload)))],
-          detail: { jobs: jobs.map((j) => ({ id: j.id, scenario: j.scenario, attempt: j.attempt })) },
-          outcome: "success",
-        });
+      const jobs = await handOver(ctx, actorOf(request), robotOf(request), { ...request.body, scenarios });
       return { jobs };
     },
   );
@@ -67,13 +47,7 @@ export async function rpaRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     "/api/v1/rpa/jobs/:id/done",
     { config: robotAccess, schema: { params: jobParams, response: { 200: jobReportSchema } } },
     async (request) => {
-      const status = await completeJob(ctx.db, robotOf(request), request.params.id);
-      await ctx.audit.write(ctx.db, actorOf(request), {
-        action: "rpa.report",
-        target: `rpa:${request.params.id}`,
-        detail: { status },
-        outcome: "success",
-      });
+      const status = await report(ctx, actorOf(request), robotOf(request), request.params.id, { done: true });
       return { id: request.params.id, status };
     },
   );
@@ -85,12 +59,9 @@ export async function rpaRoutes(app: FastifyInstance, ctx: AppContext): Promise<
       schema: { params: jobParams, body: failRequestSchema, response: { 200: jobReportSchema } },
     },
     async (request) => {
-      const status = await failJob(ctx.db, robotOf(request), request.params.id, request.body);
-      await ctx.audit.write(ctx.db, actorOf(request), {
-        action: "rpa.report",
-        target: `rpa:${request.params.id}`,
-        detail: { status, retryable: request.body.retryable },
-        outcome: "failure",
+      const status = await report(ctx, actorOf(request), robotOf(request), request.params.id, {
+        done: false,
+        ...request.body,
       });
       return { id: request.params.id, status };
     },
