@@ -7,12 +7,18 @@ import { expectNoSeriousViolations } from "./support/axe.ts";
 import { city, isPlainHead, must } from "./support/city.ts";
 import { hiragana, pressOn, region } from "./support/keyboard.ts";
 
-// A resident whose town's full reading names that town alone, so the list holds one choice.
+// A resident whose town's full reading, and its name with a number after it, name that town alone,
+// so the list holds one choice.
 const candidates = towns.map((t) => ({ ...t, chomeCount: 0 }));
 const resident = must(
   city.persons.find((p) => {
     const town = p.address && towns.find((t) => t.code === p.address?.townCode);
-    return isPlainHead(p) && town && suggestTowns(hiragana(town.nameKana), candidates).length === 1;
+    return (
+      isPlainHead(p) &&
+      town &&
+      suggestTowns(hiragana(town.nameKana), candidates).length === 1 &&
+      suggestTowns(`${town.name}1`, candidates).length === 1
+    );
   }),
   "resident in a town with a reading of its own",
 );
@@ -30,7 +36,10 @@ async function openMoveIn(page: Page) {
   await expect(page).toHaveURL(/\/cases\/\d+$/);
   const form = region(page, "届出 (住民異動届)").getByRole("form", { name: "届出の入力" });
   const kind = form.getByLabel("届出の種類");
+  // The list opens as staff type once the master is there: wait for it, as staff see it come.
+  const master = page.waitForResponse((r) => r.url().endsWith("/api/v1/addresses/towns") && r.ok());
   await kind.selectOption("moveIn");
+  await master;
   return form;
 }
 
@@ -47,18 +56,26 @@ test("an address is found by reading or postal code, its 番地 offered, and a p
   await page.keyboard.press("Control+a");
   await page.keyboard.press("Backspace");
 
-  // The reading in hiragana narrows to the town alone; ↓ and Enter choose it.
-  await page.keyboard.type(hiragana(town.nameKana));
+  // The name with the start of the 番地 after it: ↓ and Enter choose the town, the rest goes on as
+  // the 番地, and the lots where people live there are offered.
+  const lotStart = addressKey(address.lot).slice(0, 1);
+  await page.keyboard.type(`${town.name}${lotStart}`);
   await expect(page.getByRole("option")).toHaveCount(1);
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   await expect(townField).toHaveValue(town.name);
-
-  // The 番地 where people live there are offered as the lot is begun.
   const lotField = form.getByLabel("番地", { exact: true });
-  await lotField.focus();
-  await page.keyboard.type(addressKey(address.lot).slice(0, 1));
+  await expect(lotField).toHaveValue(lotStart);
   await expect(form.locator(`datalist option[value="${address.lot}"]`)).toHaveCount(1);
+
+  // The reading in hiragana narrows the list to the town alone.
+  await townField.focus();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.type(hiragana(town.nameKana));
+  await expect(page.getByRole("option")).toHaveCount(1);
+  await expect(page.getByRole("option", { name: new RegExp(`^${town.name}`) })).toBeVisible();
+  await page.keyboard.press("Escape");
 
   // Outside the city the address stays free text, with the 47 prefectures offered.
   const outside = form.getByLabel("転入前の住所");

@@ -2,7 +2,7 @@ import { prefectures } from "@ichimado/core/addresses/prefectures";
 import { suggestTowns, type TownCandidate } from "@ichimado/core/addresses/suggest";
 import type { MoveInOrigin } from "@ichimado/core/cases/residence-change";
 import { addressKey } from "@ichimado/core/search/address";
-import { useCallback, useDeferredValue, useMemo } from "react";
+import { useCallback, useDeferredValue, useMemo, useRef } from "react";
 import { errorMessage } from "../app/api.ts";
 import { ErrorAlert, focusRing } from "../app/ui.tsx";
 import { useTownLots, useTowns } from "./api.ts";
@@ -45,6 +45,15 @@ export function CityAddressFields({ fieldId, draft, issues, set, legend }: Props
     (choice: Choice, input: string) => matching(input).has(choice.id),
     [matching],
   );
+  // 「今市町2丁目15」 typed whole: the town is chosen from the list and the rest goes on as the 番地.
+  const typed = useRef("");
+  const chooseTown = (code: string) => {
+    set("townCode", code);
+    const name = towns.data?.towns.find((t) => t.code === code)?.name;
+    const at = name ? typed.current.indexOf(name) : -1;
+    const rest = name && at >= 0 ? typed.current.slice(at + name.length).trim() : "";
+    if (rest && !draft.lot) set("lot", rest);
+  };
   const lotTyped = useDeferredValue(draft.lot);
   const lots = useTownLots(draft.townCode, lotTyped);
   const lotList = lots.data?.lots ?? [];
@@ -74,9 +83,12 @@ export function CityAddressFields({ fieldId, draft, issues, set, legend }: Props
           hint="町名・よみ・郵便番号で絞り込み"
           choices={choices}
           filter={townFilter}
+          onInputChange={(text) => {
+            typed.current = text;
+          }}
           value={draft.townCode}
           error={issueAt(issues, "newAddress.townCode")}
-          onChange={(code) => set("townCode", code)}
+          onChange={chooseTown}
         />
         <TextInput
           id={fieldId("newAddress.lot")}
