@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type ReactNode, type Ref, useEffect, useId } from "react";
+import { type InputHTMLAttributes, type ReactNode, type Ref, useEffect, useId, useRef } from "react";
 
 export const focusRing =
   "outline-none focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-black focus-visible:ring-2 focus-visible:ring-focus-yellow";
@@ -84,5 +84,39 @@ export function TableHead({ columns, nowrap = false }: { columns: readonly strin
         ))}
       </tr>
     </thead>
+  );
+}
+
+/**
+ * Asks again before something staff cannot take back (失効, 取り下げ, 削除): the message says what
+ * follows, and やめる has the focus, so an Enter too many changes nothing.
+ */
+export function ConfirmChoice({
+  message,
+  action,
+  pending,
+  onConfirm,
+  onCancel,
+}: {
+  message: ReactNode;
+  action: string;
+  pending: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    cancel.current?.focus();
+  }, []);
+  return (
+    <fieldset className="flex flex-wrap gap-2">
+      <legend className="mb-2">{message}</legend>
+      <button type="button" className={secondaryButton} disabled={pending} onClick={onConfirm}>
+        {action}
+      </button>
+      <button ref={cancel} type="button" className={secondaryButton} onClick={onCancel}>
+        やめる
+      </button>
+    </fieldset>
   );
 }

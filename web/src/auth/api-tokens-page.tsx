@@ -10,7 +10,15 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { apiRequest, errorMessage, fieldErrors } from "../app/api.ts";
-import { ErrorAlert, Loading, primaryButton, secondaryButton, TableHead, useTitle } from "../app/ui.tsx";
+import {
+  ConfirmChoice,
+  ErrorAlert,
+  Loading,
+  primaryButton,
+  secondaryButton,
+  TableHead,
+  useTitle,
+} from "../app/ui.tsx";
 import { Checkbox, FieldError, TextInput } from "../cases/fields.tsx";
 import { EditorFrame } from "../catalog/editor-frame.tsx";
 import { formatDateTime } from "../registry/status.ts";
@@ -86,10 +94,11 @@ function TokenTable({ tokens }: { tokens: ApiTokenSummary[] }) {
                 </td>
                 <td className="px-3 py-2">
                   {t.revokedAt ? null : confirming === t.name ? (
-                    <RevokeConfirm
-                      name={t.name}
+                    <ConfirmChoice
+                      message={`「${t.name}」を失効させると、このトークンを使うロボットはすぐに止まります。`}
+                      action="失効させる"
                       pending={revoke.isPending}
-                      onRevoke={() => revoke.mutate(t.name)}
+                      onConfirm={() => revoke.mutate(t.name)}
                       onCancel={() => setConfirming(null)}
                     />
                   ) : (
@@ -109,37 +118,6 @@ function TokenTable({ tokens }: { tokens: ApiTokenSummary[] }) {
         </table>
       </div>
     </div>
-  );
-}
-
-/** Revoking stops every robot using the token at once: asked again, with やめる focused. */
-function RevokeConfirm({
-  name,
-  pending,
-  onRevoke,
-  onCancel,
-}: {
-  name: string;
-  pending: boolean;
-  onRevoke: () => void;
-  onCancel: () => void;
-}) {
-  const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    cancel.current?.focus();
-  }, []);
-  return (
-    <fieldset className="flex flex-wrap gap-2">
-      <legend className="mb-2">
-        「{name}」を失効させると、このトークンを使うロボットはすぐに止まります。
-      </legend>
-      <button type="button" className={secondaryButton} disabled={pending} onClick={onRevoke}>
-        失効させる
-      </button>
-      <button ref={cancel} type="button" className={secondaryButton} onClick={onCancel}>
-        やめる
-      </button>
-    </fieldset>
   );
 }
 

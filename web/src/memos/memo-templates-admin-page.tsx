@@ -9,7 +9,15 @@ import {
 } from "@ichimado/core/memos/templates";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { errorMessage } from "../app/api.ts";
-import { ErrorAlert, focusRing, Loading, primaryButton, secondaryButton, useTitle } from "../app/ui.tsx";
+import {
+  ConfirmChoice,
+  ErrorAlert,
+  focusRing,
+  Loading,
+  primaryButton,
+  secondaryButton,
+  useTitle,
+} from "../app/ui.tsx";
 import { SelectInput, TextArea } from "../cases/fields.tsx";
 import { ErrorSummary, type Issue, issueAt, issuesOf } from "../cases/form-errors.tsx";
 import { EditorFrame } from "../catalog/editor-frame.tsx";
@@ -154,10 +162,11 @@ function TemplateList({
               {t.updatedBy ? `・更新: ${t.updatedBy}` : "・初期設定"}
             </p>
             {confirming === t.id ? (
-              <DeleteConfirm
-                text={t.text}
+              <ConfirmChoice
+                message={`「${t.text}」を削除すると、職員の画面に表示されなくなります。`}
+                action="削除する"
                 pending={remove.isPending}
-                onDelete={() =>
+                onConfirm={() =>
                   remove.mutate(t.id, {
                     onSuccess: () => {
                       setConfirming(null);
@@ -209,35 +218,6 @@ function TemplateList({
         ))}
       </ol>
     </div>
-  );
-}
-
-/** Deleting takes the phrase from every counter that sees it: asked again, with やめる focused. */
-function DeleteConfirm({
-  text,
-  pending,
-  onDelete,
-  onCancel,
-}: {
-  text: string;
-  pending: boolean;
-  onDelete: () => void;
-  onCancel: () => void;
-}) {
-  const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    cancel.current?.focus();
-  }, []);
-  return (
-    <fieldset className="flex flex-wrap gap-2">
-      <legend className="mb-2">「{text}」を削除すると、職員の画面に表示されなくなります。</legend>
-      <button type="button" className={secondaryButton} disabled={pending} onClick={onDelete}>
-        削除する
-      </button>
-      <button ref={cancel} type="button" className={secondaryButton} onClick={onCancel}>
-        やめる
-      </button>
-    </fieldset>
   );
 }
 

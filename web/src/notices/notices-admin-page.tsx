@@ -1,8 +1,8 @@
 import type { CounterSummary } from "@ichimado/core/auth/schemas";
 import { type AdminNotice, noticeStateLabels } from "@ichimado/core/notices/notices";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { errorMessage } from "../app/api.ts";
-import { ErrorAlert, Loading, secondaryButton, TableHead, useTitle } from "../app/ui.tsx";
+import { ConfirmChoice, ErrorAlert, Loading, secondaryButton, TableHead, useTitle } from "../app/ui.tsx";
 import { EditorFrame } from "../catalog/editor-frame.tsx";
 import { useAdminNotices, useWithdrawNotice } from "./api.ts";
 import { NoticeForm } from "./notice-form.tsx";
@@ -101,10 +101,11 @@ function NoticeTable({
                 <td className="whitespace-nowrap px-3 py-2">{n.readCount} 人</td>
                 <td className="px-3 py-2">
                   {n.state === "withdrawn" ? null : confirming === n.id ? (
-                    <WithdrawConfirm
-                      title={n.title}
+                    <ConfirmChoice
+                      message={`「${n.title}」を取り下げると、すべての職員のホームから消えます。`}
+                      action="取り下げる"
                       pending={withdraw.isPending}
-                      onWithdraw={() =>
+                      onConfirm={() =>
                         withdraw.mutate(n.id, {
                           onSuccess: () => {
                             setConfirming(null);
@@ -141,34 +142,5 @@ function NoticeTable({
         </table>
       </div>
     </div>
-  );
-}
-
-/** Withdrawing takes the notice from every home screen at once: asked again, with やめる focused. */
-function WithdrawConfirm({
-  title,
-  pending,
-  onWithdraw,
-  onCancel,
-}: {
-  title: string;
-  pending: boolean;
-  onWithdraw: () => void;
-  onCancel: () => void;
-}) {
-  const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    cancel.current?.focus();
-  }, []);
-  return (
-    <fieldset className="flex flex-wrap gap-2">
-      <legend className="mb-2">「{title}」を取り下げると、すべての職員のホームから消えます。</legend>
-      <button type="button" className={secondaryButton} disabled={pending} onClick={onWithdraw}>
-        取り下げる
-      </button>
-      <button ref={cancel} type="button" className={secondaryButton} onClick={onCancel}>
-        やめる
-      </button>
-    </fieldset>
   );
 }
