@@ -36,7 +36,7 @@ export type ProcedureSnapshot = Pick<
   // rows saved before procedures named their forms have none
   Partial<Pick<ProcedureDefinition, "forms" | "leaflets" | "handlingRoles">>;
 
-export const snapshot = (d: ProcedureDefinition): ProcedureSnapshot => ({
+const snapshot = (d: ProcedureDefinition): ProcedureSnapshot => ({
   key: d.key,
   name: d.name,
   programme: d.programme,
@@ -48,6 +48,49 @@ export const snapshot = (d: ProcedureDefinition): ProcedureSnapshot => ({
   leaflets: d.leaflets,
   handlingRoles: d.handlingRoles,
 });
+
+/** A procedure joining a case: its definition as it is now (an old case reads as it was), and why. */
+export interface NewCaseProcedure {
+  definition: ProcedureDefinition;
+  catalogVersion: number;
+  residenceChangeId: number | null;
+  personId: string | null;
+  personName: string | null;
+  source: "derived" | "manual";
+  reasons: readonly string[];
+  status?: ProcedureStatus;
+}
+
+/** Writes procedures into a case as this staff member at this counter; their ids in order. */
+export async function insertProcedures(
+  trx: Transaction<Database>,
+  actor: StepActor,
+  caseId: number,
+  rows: readonly NewCaseProcedure[],
+): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const inserted = await trx
+    .insertInto("case_procedure")
+    .values(
+      rows.map((p) => ({
+        case_id: caseId,
+        residence_change_id: p.residenceChangeId,
+        procedure_key: p.definition.key,
+        catalog_version: p.catalogVersion,
+        definition: JSON.stringify(snapshot(p.definition)),
+        person_id: p.personId,
+        person_name: p.personName,
+        source: p.source,
+        reasons: JSON.stringify(p.reasons),
+        ...(p.status ? { status: p.status } : {}),
+        updated_by: actor.auth.staffId,
+        updated_counter: actor.auth.counterId,
+      })),
+    )
+    .returning("id")
+    .execute();
+  return inserted.map((r) => r.id);
+}
 
 /**
  * What the rules see for the 住民異動届 (its household on the event date, the answers given) and
@@ -216,23 +259,17 @@ export async function addManualProcedure(
         .executeTakeFirst();
       if (!n) throw new HttpError(404, "NOT_FOUND", "指定された届出はありません");
     }
-    const { id } = await trx
-      .insertInto("case_procedure")
-      .values({
-        case_id: caseId,
-        residence_change_id: input.residenceChangeId,
-        procedure_key: definition.key,
-        catalog_version: catalog.version,
-        definition: JSON.stringify(snapshot(definition)),
-        person_id: input.personId,
-        person_name: personName,
+    const [id = 0] = await insertProcedures(trx, actor, caseId, [
+      {
+        definition,
+        catalogVersion: catalog.version,
+        residenceChangeId: input.residenceChangeId,
+        personId: input.personId,
+        personName,
         source: "manual",
-        reasons: JSON.stringify(["職員が追加"]),
-        updated_by: actor.auth.staffId,
-        updated_counter: actor.auth.counterId,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+        reasons: ["職員が追加"],
+      },
+    ]);
     return {
       kind: "procedure",
       summary: `手続き「${definition.name}」を追加${personName ? ` (${personName})` : ""}`,
@@ -400,24 +437,19 @@ async function insertDerived(
   derived: readonly DerivedProcedure[],
   names: ReadonlyMap<string, string>,
 ): Promise<void> {
-  if (derived.length === 0) return;
   const byKey = new Map(catalog.procedures.map((d) => [d.key, d]));
-  await trx
-    .insertInto("case_procedure")
-    .values(
-      derived.map((p) => ({
-        case_id: caseId,
-        residence_change_id: residenceChangeId,
-        procedure_key: p.key,
-        catalog_version: catalog.version,
-        definition: JSON.stringify(snapshot(byKey.get(p.key) as ProcedureDefinition)),
-        person_id: registeredId(p.personId),
-        person_name: p.personId ? (names.get(p.personId) ?? null) : null,
-        source: "derived" as const,
-        reasons: JSON.stringify(p.reasons),
-        updated_by: actor.auth.staffId,
-        updated_counter: actor.auth.counterId,
-      })),
-    )
-    .execute();
+  await insertProcedures(
+    trx,
+    actor,
+    caseId,
+    derived.map((p) => ({
+      definition: byKey.get(p.key) as ProcedureDefinition,
+      catalogVersion: catalog.version,
+      residenceChangeId,
+      personId: registeredId(p.personId),
+      personName: p.personId ? (names.get(p.personId) ?? null) : null,
+      source: "derived",
+      reasons: p.reasons,
+    })),
+  );
 }

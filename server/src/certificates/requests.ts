@@ -8,7 +8,7 @@ import type { CertificateType } from "@ichimado/core/certificates/schemas";
 import { certificateJobs } from "@ichimado/core/rpa/payloads";
 import type { Transaction } from "kysely";
 import { staffOf } from "../auth/context.ts";
-import { snapshot } from "../cases/residence-changes.ts";
+import { insertProcedures } from "../cases/residence-changes.ts";
 import { caseStep, type StepActor } from "../cases/steps.ts";
 import { loadCatalog } from "../catalog/store.ts";
 import type { Db } from "../db/database.ts";
@@ -145,25 +145,21 @@ async function addProcedures(
   const wanted = procedures.filter((p) => !has.has(`${p.definition.key}|${p.personId}`));
   if (wanted.length === 0) return;
   const staff = staffOf(actor.auth);
-  await trx
-    .insertInto("case_procedure")
-    .values(
-      wanted.map((p) => ({
-        case_id: caseId,
-        residence_change_id: null,
-        procedure_key: p.definition.key,
-        catalog_version: p.catalogVersion,
-        definition: JSON.stringify(snapshot(p.definition)),
-        person_id: p.personId,
-        person_name: names.get(p.personId) ?? null,
-        source: "manual" as const,
-        reasons: JSON.stringify(["証明書交付請求を受付"]),
-        status: mayHandle(p.definition, staff) ? ("received" as const) : ("notStarted" as const),
-        updated_by: actor.auth.staffId,
-        updated_counter: actor.auth.counterId,
-      })),
-    )
-    .execute();
+  await insertProcedures(
+    trx,
+    actor,
+    caseId,
+    wanted.map((p) => ({
+      definition: p.definition,
+      catalogVersion: p.catalogVersion,
+      residenceChangeId: null,
+      personId: p.personId,
+      personName: names.get(p.personId) ?? null,
+      source: "manual",
+      reasons: ["証明書交付請求を受付"],
+      status: mayHandle(p.definition, staff) ? "received" : "notStarted",
+    })),
+  );
 }
 
 /** The requests of a case, oldest first (the order they were taken in). */
