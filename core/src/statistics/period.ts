@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addDays } from "../common/dates.ts";
 
 /** The longest period one request may cover: a year (a leap year's 366 days, both ends included). */
 export const maxPeriodDays = 366;
@@ -81,8 +82,5 @@ export function japanTime(at: Date): { date: string; hour: number; text: string 
 /** Every ISO date of the period, in order. */
 export function periodDates(period: Period): string[] {
   const days = periodDays(period.from, period.to);
-  const first = Date.parse(`${period.from}T00:00:00Z`);
-  return Array.from({ length: Math.max(days, 0) }, (_, i) =>
-    new Date(first + i * 86_400_000).toISOString().slice(0, 10),
-  );
+  return Array.from({ length: Math.max(days, 0) }, (_, i) => addDays(period.from, i));
 }
