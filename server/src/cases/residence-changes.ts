@@ -181,7 +181,7 @@ export async function addResidenceChange(
         newAddressText,
         notifiedOn: today,
       },
-      { caseId, acceptedOn: today, counterId: actor.auth.counterId ?? "" },
+      { caseId, acceptedOn: today, counterId: actor.auth.counterId },
     );
     if (job) await enqueueJobs(trx, caseId, [job]);
     const moving = input.movingPersonIds.length + input.newPersons.length;

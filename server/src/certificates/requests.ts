@@ -74,7 +74,7 @@ export async function acceptRequest(
         { id: requestId, lines: body.lines, fees: quote.lines },
         new Map(settings.types.map((t) => [t.key, t.name])),
         names,
-        { caseId, acceptedOn: today, counterId: actor.auth.counterId ?? "" },
+        { caseId, acceptedOn: today, counterId: actor.auth.counterId },
       ),
     );
     const copies = quote.lines.reduce((n, l) => n + l.quantity, 0);

@@ -27,7 +27,8 @@ export interface RegisteredRoute {
 }
 
 export const sessionCookie = "ichimado_session";
-const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Methods that change something: they need the CSRF header on cookie routes. */
+export const unsafeMethods: ReadonlySet<string> = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * Every route states its access, and the server refuses to start if an API route forgets to:

@@ -9,12 +9,11 @@ import type { FastifyInstance, FastifySchema, RouteOptions } from "fastify";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
 import { z } from "zod";
 import serverPackage from "../../package.json" with { type: "json" };
-import { sessionCookie } from "./guard.ts";
+import { sessionCookie, unsafeMethods } from "./guard.ts";
 
 const documentPath = "/api/openapi.json";
 const pagePath = "/api/docs";
 const apiPrefix = "/api/v1/";
-const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * Routes that answer a file. Their handlers send a Buffer or a string, which no zod response
