@@ -6,6 +6,8 @@ export const townSchema = z.object({
   name: z.string(),
   nameKana: z.string(),
   postalCode: z.string(),
+  /** how many 丁目 the town has (0: none), so 「今市町2」 reads as 2丁目 where there are 丁目 */
+  chomeCount: z.number().int(),
 });
 export type Town = z.infer<typeof townSchema>;
 
@@ -18,12 +20,7 @@ export const addressSuggestQuerySchema = z.object({
     .max(40, "住所の検索語は40文字以内で入力してください"),
 });
 
-export const townSuggestionSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  nameKana: z.string(),
-  postalCode: z.string(),
-  chomeCount: z.number().int(),
+export const townSuggestionSchema = townSchema.extend({
   matchedBy: z.enum(["name", "kana", "postalCode"]),
   /** The 丁目 typed after the town's name, when the town has it. */
   chome: z.number().int().nullable(),

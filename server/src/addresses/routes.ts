@@ -30,7 +30,7 @@ export async function addressRoutes(app: FastifyInstance, ctx: AppContext): Prom
     async () => {
       const rows = await ctx.db
         .selectFrom("address_town")
-        .select(["code", "name", "name_kana", "postal_code"])
+        .select(["code", "name", "name_kana", "postal_code", "chome_count"])
         .orderBy("name_kana")
         .execute();
       return {
@@ -39,6 +39,7 @@ export async function addressRoutes(app: FastifyInstance, ctx: AppContext): Prom
           name: r.name,
           nameKana: r.name_kana,
           postalCode: r.postal_code,
+          chomeCount: r.chome_count,
         })),
       };
     },

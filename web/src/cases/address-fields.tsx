@@ -26,10 +26,7 @@ interface Props {
  */
 export function CityAddressFields({ fieldId, draft, issues, set, legend }: Props & { legend: string }) {
   const towns = useTowns();
-  const candidates = useMemo<TownCandidate[]>(
-    () => (towns.data?.towns ?? []).map((t) => ({ ...t, chomeCount: 0 })),
-    [towns.data],
-  );
+  const candidates = useMemo<TownCandidate[]>(() => towns.data?.towns ?? [], [towns.data]);
   // The list asks once per town for each keystroke: rank once, answer from the set.
   const matching = useMemo(() => {
     let last: { input: string; codes: Set<string> } | undefined;
