@@ -13,7 +13,7 @@ import { z } from "zod";
 import type { Database } from "../db/schema.ts";
 import { type AppContext, actorOf, requireAuth } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
-import { listCounters } from "../staff/queries.ts";
+import { listCounters, requireKnownCounters } from "../staff/queries.ts";
 
 const session = { access: { kind: "session" } } as const;
 const admin = { access: { kind: "permission", permission: "catalogAdmin" } } as const;
@@ -21,13 +21,8 @@ const templateParams = z.object({ id: z.coerce.number().int().positive("定型�
 
 const notFound = () => new HttpError(404, "NOT_FOUND", "指定された定型文はありません");
 
-/** A counter that does not exist is said at the field, like a schema problem. */
-async function checkCounter(db: Kysely<Database>, input: MemoTemplateInput): Promise<void> {
-  if (input.counterId === null) return;
-  if ((await listCounters(db)).some((c) => c.id === input.counterId)) return;
-  const message = `存在しない窓口が指定されています（${input.counterId}）`;
-  throw new HttpError(400, "VALIDATION", message, [{ path: "body.counterId", message }]);
-}
+const checkCounter = (db: Kysely<Database>, input: MemoTemplateInput) =>
+  requireKnownCounters(db, input.counterId === null ? [] : [input.counterId], "body.counterId");
 
 const columnsOf = (input: MemoTemplateInput) => ({
   use: input.use,

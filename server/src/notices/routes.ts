@@ -15,7 +15,7 @@ import { z } from "zod";
 import type { Database } from "../db/schema.ts";
 import { type AppContext, actorOf, requireAuth } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
-import { listCounters } from "../staff/queries.ts";
+import { listCounters, requireKnownCounters } from "../staff/queries.ts";
 import { adminViewOf, columnsOf, reachOf, selectNotices, viewOf } from "./store.ts";
 
 const session = { access: { kind: "session" } } as const;
@@ -25,14 +25,12 @@ const noticeParams = z.object({ id: z.coerce.number().int().positive("伝達事�
 const notFound = () => new HttpError(404, "NOT_FOUND", "指定された伝達事項はありません");
 
 /** A counter the administrator chose that does not exist: said at the field, like a schema problem. */
-async function checkCounters(db: Kysely<Database>, input: NoticeInput): Promise<void> {
-  if (input.audience.kind === "all") return;
-  const known = new Set((await listCounters(db)).map((c) => c.id));
-  const unknown = input.audience.counterIds.filter((id) => !known.has(id));
-  if (unknown.length === 0) return;
-  const message = `存在しない窓口が指定されています（${unknown.join("、")}）`;
-  throw new HttpError(400, "VALIDATION", message, [{ path: "body.audience.counterIds", message }]);
-}
+const checkCounters = (db: Kysely<Database>, input: NoticeInput) =>
+  requireKnownCounters(
+    db,
+    input.audience.kind === "all" ? [] : input.audience.counterIds,
+    "body.audience.counterIds",
+  );
 
 /**
  * 伝達事項 (P48): every member of staff reads the notices in force at their counter and marks them

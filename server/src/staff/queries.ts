@@ -2,6 +2,7 @@ import type { StaffSummary } from "@ichimado/core/staff/schemas";
 import type { Kysely } from "kysely";
 import { roleFromRow } from "../auth/queries.ts";
 import type { Database } from "../db/schema.ts";
+import { HttpError } from "../platform/errors.ts";
 
 export async function listStaff(db: Kysely<Database>): Promise<StaffSummary[]> {
   const [users, assignments] = await Promise.all([
@@ -36,6 +37,23 @@ export async function listCounters(db: Kysely<Database>) {
     department: c.department,
     active: c.active,
   }));
+}
+
+/**
+ * Counters named in a request must exist: an unknown one is said at its field, like a schema
+ * problem (a 400 in Japanese, nothing saved).
+ */
+export async function requireKnownCounters(
+  db: Kysely<Database>,
+  ids: readonly string[],
+  path: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  const known = new Set((await listCounters(db)).map((c) => c.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length === 0) return;
+  const message = `存在しない窓口が指定されています（${unknown.join("、")}）`;
+  throw new HttpError(400, "VALIDATION", message, [{ path, message }]);
 }
 
 export async function listRoles(db: Kysely<Database>) {
