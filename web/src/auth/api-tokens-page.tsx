@@ -20,6 +20,7 @@ import {
   useTitle,
 } from "../app/ui.tsx";
 import { Checkbox, FieldError, TextInput } from "../cases/fields.tsx";
+import { SavedMessage } from "../cases/section.tsx";
 import { EditorFrame } from "../catalog/editor-frame.tsx";
 import { formatDateTime } from "../registry/status.ts";
 
@@ -68,9 +69,7 @@ function TokenTable({ tokens }: { tokens: ApiTokenSummary[] }) {
   return (
     <div className="flex flex-col gap-2">
       {revoke.isError && <ErrorAlert message={errorMessage(revoke.error)} />}
-      <p role="status" className={revoked ? "text-dns-16N-130 text-green-1000" : "sr-only"}>
-        {revoked ? `トークン「${revoked}」を失効させました` : ""}
-      </p>
+      <SavedMessage message={revoked ? `トークン「${revoked}」を失効させました` : ""} />
       <div className="overflow-x-auto">
         <table className="w-full border-collapse bg-white text-left text-dns-16N-130">
           <caption className="sr-only">APIトークンの一覧</caption>
@@ -233,9 +232,7 @@ function IssuedToken({ name, token, onDone }: { name: string; token: string; onD
           控えたので閉じる
         </button>
       </div>
-      <p role="status" className={copied ? "text-dns-16N-130 text-green-1000" : "sr-only"}>
-        {copied ? "クリップボードにコピーしました" : ""}
-      </p>
+      <SavedMessage message={copied ? "クリップボードにコピーしました" : ""} />
     </div>
   );
 }

@@ -20,6 +20,7 @@ import {
 } from "../app/ui.tsx";
 import { SelectInput, TextArea } from "../cases/fields.tsx";
 import { ErrorSummary, type Issue, issueAt, issuesOf } from "../cases/form-errors.tsx";
+import { SavedMessage } from "../cases/section.tsx";
 import { EditorFrame } from "../catalog/editor-frame.tsx";
 import {
   useAdminMemoTemplates,
@@ -60,9 +61,7 @@ export function MemoTemplatesAdminPage() {
       <p>
         対応のメモと証明書の発行上の指示に、職員がボタンで入れられる文です。共通の定型文はすべての窓口に、窓口の定型文はその窓口だけに表示されます。画面では共通と窓口の定型文を合わせて並び順の値の小さい順に並びます。変更は監査証跡に残ります。
       </p>
-      <p role="status" className={said ? "text-dns-16N-130 text-green-1000" : "sr-only"}>
-        {said}
-      </p>
+      <SavedMessage message={said} />
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (

@@ -3,6 +3,7 @@ import { type AdminNotice, noticeStateLabels } from "@ichimado/core/notices/noti
 import { useState } from "react";
 import { errorMessage } from "../app/api.ts";
 import { ConfirmChoice, ErrorAlert, Loading, secondaryButton, TableHead, useTitle } from "../app/ui.tsx";
+import { SavedMessage } from "../cases/section.tsx";
 import { EditorFrame } from "../catalog/editor-frame.tsx";
 import { useAdminNotices, useWithdrawNotice } from "./api.ts";
 import { NoticeForm } from "./notice-form.tsx";
@@ -26,9 +27,7 @@ export function NoticesAdminPage() {
       <p>
         全職員または選んだ窓口の職員に、ホーム画面で伝える事項です。掲載・編集・取り下げは監査証跡に残ります。
       </p>
-      <p role="status" className={said ? "text-dns-16N-130 text-green-1000" : "sr-only"}>
-        {said}
-      </p>
+      <SavedMessage message={said} />
       {notices.isPending ? (
         <Loading />
       ) : notices.isError ? (
