@@ -20,6 +20,8 @@ import { documentAdminRoutes } from "./documents/admin-routes.ts";
 import { documentRoutes } from "./documents/routes.ts";
 import { memoTemplateRoutes } from "./memos/routes.ts";
 import { noticeRoutes } from "./notices/routes.ts";
+import { metricsRoutes } from "./ops/metrics.ts";
+import type { ServiceLevelRecorder } from "./ops/service-level.ts";
 import type { AppContext } from "./platform/context.ts";
 import { installErrorHandling, sendNotFound } from "./platform/errors.ts";
 import { installGuard } from "./platform/guard.ts";
@@ -39,7 +41,7 @@ z.config(z.locales.ja());
 /** Assembles the HTTP app from the area plugins; no I/O happens here beyond what ctx provides. */
 export async function buildApp(
   ctx: AppContext,
-  options: { logger?: boolean } = {},
+  options: { logger?: boolean; serviceLevel?: ServiceLevelRecorder } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: ctx.config.logLevel, redact: ["req.headers.cookie"] },
@@ -79,6 +81,7 @@ export async function buildApp(
   await registerOpenApi(app);
 
   await healthRoutes(app, ctx);
+  await metricsRoutes(app, options.serviceLevel);
   await authRoutes(app, ctx);
   await staffRoutes(app, ctx);
   await auditRoutes(app, ctx);

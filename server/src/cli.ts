@@ -17,7 +17,11 @@ const usage = `使い方: npm run cli -- <command>
   erase-personal-data --confirm ERASE-ALL-PERSONAL-DATA [--report FILE]
                                   すべての個人情報を消去し、消去の報告を出力する (E③、元に戻せません)
   api-token create --name 名前 [--scopes rpa] | api-token revoke --name 名前
-                                  ロボット・他システム用の API トークンを発行する (表示は一度だけ) / 失効させる`;
+                                  ロボット・他システム用の API トークンを発行する (表示は一度だけ) / 失効させる
+  sla-report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv]
+                                  日ごとの 3 秒以内の割合と稼働率 (SLA 未達なら終了コード 1、既定は今月)
+  planned-outage add --from 日時 --to 日時 --reason 理由 | planned-outage list
+                                  計画停止を登録する (稼働率の計算から除く) / 一覧を表示する`;
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -39,6 +43,9 @@ const commands: Record<string, Command> = {
     (await import("./export/erase-command.ts")).erasePersonalDataCommand(loadConfig(), args),
   "api-token": async (args) =>
     (await import("./auth/api-token-command.ts")).apiTokenCommand(loadConfig(), args),
+  "sla-report": async (args) => (await import("./ops/sla-command.ts")).slaReportCommand(loadConfig(), args),
+  "planned-outage": async (args) =>
+    (await import("./ops/sla-command.ts")).plannedOutageCommand(loadConfig(), args),
 };
 
 function usageError(): number {

@@ -3,6 +3,8 @@ import { buildApp } from "./app.ts";
 import { seedCatalog } from "./catalog/store.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { seedDefaultForms } from "./documents/default-forms.ts";
+import { slaSeconds } from "./ops/metrics.ts";
+import { ServiceLevelRecorder } from "./ops/service-level.ts";
 import { createContext, openConfiguredDatabase, resolveAuditKey } from "./platform/runtime.ts";
 import { DropFolderWatcher } from "./registry/feeds/watcher.ts";
 import { RpaFolder } from "./rpa/folder.ts";
@@ -36,7 +38,9 @@ const formsProblem = await seedDefaultForms(handle.db, config);
 if (formsProblem) console.warn(formsProblem);
 if (config.mode === "demo") await seedDemoStaff(handle.db);
 const ctx = createContext(config, handle, auditKey);
-const app = await buildApp(ctx);
+const serviceLevel = new ServiceLevelRecorder(handle.db, slaSeconds);
+const app = await buildApp(ctx, { serviceLevel });
+serviceLevel.start();
 
 const watcher =
   config.feeds.pollMs > 0
@@ -55,6 +59,7 @@ closeWithGrace({ delay: 10_000 }, async ({ err }) => {
   watcher?.stop();
   rpaFolder?.stop();
   await app.close();
+  await serviceLevel.stop();
   await handle.close();
 });
 

@@ -66,10 +66,13 @@ export function effectivePermissions(roles: readonly Role[]): EffectivePermissio
 }
 
 /** What an API token (for robots and other systems, not staff) may be used for. */
-export const apiScopes = ["rpa"] as const;
+export const apiScopes = ["rpa", "metrics"] as const;
 export const apiScopeSchema = z.enum(apiScopes);
 export type ApiScope = z.infer<typeof apiScopeSchema>;
-export const apiScopeLabels: Record<ApiScope, string> = { rpa: "RPA連携（ジョブの取得と結果の報告）" };
+export const apiScopeLabels: Record<ApiScope, string> = {
+  rpa: "RPA連携（ジョブの取得と結果の報告）",
+  metrics: "監視（Prometheus による /metrics の取得）",
+};
 
 /**
  * How a route is reached: without a session, with any session, with a function permission, or

@@ -412,6 +412,28 @@ export interface MemoTemplateTable {
   deleted_at: Date | null;
 }
 
+export interface ServiceLevelDailyTable {
+  day: string;
+  instance: string;
+  requests: Generated<number>;
+  within_goal: Generated<number>;
+  server_errors: Generated<number>;
+  excluded: Generated<number>;
+}
+
+export interface ServiceHeartbeatTable {
+  minute: Date | string;
+}
+
+export interface PlannedOutageTable {
+  id: Generated<number>;
+  starts_at: Date | string;
+  ends_at: Date | string;
+  reason: string;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+}
+
 export interface CaseEventTable {
   id: Generated<number>;
   case_id: number;
@@ -509,6 +531,9 @@ export interface Database {
   notice: NoticeTable;
   notice_read: NoticeReadTable;
   memo_template: MemoTemplateTable;
+  service_level_daily: ServiceLevelDailyTable;
+  service_heartbeat: ServiceHeartbeatTable;
+  planned_outage: PlannedOutageTable;
   case_event: CaseEventTable;
   document_base_pdf: DocumentBasePdfTable;
   document_template: DocumentTemplateTable;

@@ -99,6 +99,17 @@ export const exportedTables: readonly ExportedTable[] = [
     description: "メモ・発行上の指示の定型文（共通または窓口ごと、並び順、削除日時）",
   },
   {
+    name: "service_level_daily",
+    title: "SLAの集計",
+    description: "日ごと・サーバごとの要求数、3秒以内の数、5xxの数",
+  },
+  {
+    name: "service_heartbeat",
+    title: "稼働記録",
+    description: "サービスが稼働していた分 (1分1行、稼働率の計算に使う)",
+  },
+  { name: "planned_outage", title: "計画停止", description: "稼働率の計算から除く計画停止の期間と理由" },
+  {
     name: "document_base_pdf",
     title: "帳票の元PDF",
     description: "帳票様式の元になるPDF（PDFは files/ に出力）",

@@ -57,11 +57,49 @@ export function installErrorHandling(app: FastifyInstance): void {
       // Body parser and similar framework errors: malformed JSON, wrong content type, too large.
       return reply.status(fe.statusCode).send(body(errorCodes.validation, japaneseClientError(fe)));
     }
+    if (isDatabaseUnavailable(error)) {
+      // Not the request's fault and not a bug: the pool reconnects by itself once the database is
+      // back, so the client is told to try again shortly (the web app does so for reads).
+      request.log.warn({ code: (error as { code?: string }).code }, "database unavailable");
+      return reply
+        .status(503)
+        .header("retry-after", "5")
+        .send(
+          body(
+            errorCodes.unavailable,
+            "データベースに接続できません。しばらく待ってから再度お試しください (入力内容は保存されていません)",
+          ),
+        );
+    }
     request.log.error({ err: error }, "unhandled error");
     return reply
       .status(500)
       .send(body(errorCodes.internal, "システムエラーが発生しました。時間をおいて再度お試しください"));
   });
+}
+
+const unavailableNodeCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
+
+/**
+ * The database went away or is restarting: connection refused or reset, the server shutting down
+ * (57P01–57P03), a connection-class error (08xxx), or pg's own words for a dropped connection.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string") {
+    if (unavailableNodeCodes.has(code) || code.startsWith("57P") || code.startsWith("08")) return true;
+  }
+  return /Connection terminated|timeout exceeded when trying to connect|not queryable|connection error/i.test(
+    error.message,
+  );
 }
 
 /** The 404 body for unknown API paths (app.ts owns the not-found handler: it also serves the SPA). */
