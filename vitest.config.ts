@@ -9,7 +9,7 @@ export default defineConfig({
     // Two cores: each server test file runs its own database, two at a time.
     maxWorkers: 2,
     projects: [
-      { test: { name: "core", include: ["core/src/**/*.test.ts"] } },
+      { test: { name: "core", include: ["core/src/**/*.test.ts", "cardreader/src/**/*.test.ts"] } },
       {
         test: {
           name: "server",
