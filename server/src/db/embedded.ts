@@ -18,12 +18,15 @@ export async function startEmbeddedDatabase(dataDir: string | "memory:"): Promis
   if (dataDir !== "memory:") {
     fs.mkdirSync(dataDir, { recursive: true });
     lockFile = path.join(dataDir, "..", `${path.basename(dataDir)}.lock`);
-    takeLock(lockFile);
+    await takeLock(lockFile);
   }
   const child = fork(childEntry, [dataDir], {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
+  // The child is what writes the folder: a server killed with SIGKILL leaves it closing the
+  // database for a moment, and a restarted server must not open the folder until it has gone.
+  if (lockFile && child.pid) fs.writeFileSync(lockFile, `${process.pid} ${child.pid}`);
   try {
     const port = await waitForPort(child);
     return {
@@ -37,15 +40,24 @@ export async function startEmbeddedDatabase(dataDir: string | "memory:"): Promis
   }
 }
 
-function takeLock(lockFile: string): void {
-  try {
-    fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
-  } catch {
-    const holder = Number(fs.readFileSync(lockFile, "utf8"));
-    if (holder && isAlive(holder)) {
-      throw new Error(`データフォルダは別のプロセス (pid ${holder}) が使用中です: ${lockFile}`);
+async function takeLock(lockFile: string, waitMs = 30_000): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      return;
+    } catch {
+      const holders = fs.readFileSync(lockFile, "utf8").split(/\s+/).map(Number).filter(Boolean);
+      const alive = holders.find(isAlive);
+      if (alive === undefined) {
+        fs.writeFileSync(lockFile, String(process.pid));
+        return;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`データフォルダは別のプロセス (pid ${alive}) が使用中です: ${lockFile}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    fs.writeFileSync(lockFile, String(process.pid));
   }
 }
 

@@ -40,8 +40,14 @@ export function createPool(options: PoolOptions): pg.Pool {
       client.query(statement).catch(() => client.release(true as unknown as Error));
     });
   }
-  // A connection dropped by the server (restart, failover) must not crash the process.
+  // A connection dropped by the server (restart, failover) must not crash the process. The pool's
+  // own listener covers idle clients only: one checked out between two queries of a transaction
+  // would emit 'error' to nobody, and an unheard 'error' ends a Node process. Its next query fails
+  // instead (503), and the pool drops it on release.
   pool.on("error", () => {});
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+  });
   return pool;
 }
 
