@@ -1,16 +1,22 @@
-import type { StaffSummary } from "@ichimado/core/staff/schemas";
+import { createHash } from "node:crypto";
+import type { CounterAdmin, RoleAdmin, StaffSummary } from "@ichimado/core/staff/schemas";
 import type { Kysely } from "kysely";
 import { roleFromRow } from "../auth/queries.ts";
 import type { Database } from "../db/schema.ts";
 import { HttpError } from "../platform/errors.ts";
 
-export async function listStaff(db: Kysely<Database>): Promise<StaffSummary[]> {
-  const [users, assignments] = await Promise.all([
-    db.selectFrom("staff_user").selectAll().orderBy("login_id").execute(),
-    db.selectFrom("staff_assignment").selectAll().execute(),
-  ]);
+/** Every account, or the ones named (the answer to a change). */
+export async function listStaff(db: Kysely<Database>, ids?: readonly number[]): Promise<StaffSummary[]> {
+  if (ids?.length === 0) return [];
+  let users = db.selectFrom("staff_user").selectAll().orderBy("login_id");
+  let assigned = db.selectFrom("staff_assignment").selectAll().orderBy("counter_id").orderBy("role_id");
+  if (ids) {
+    users = users.where("id", "in", ids);
+    assigned = assigned.where("staff_id", "in", ids);
+  }
+  const [rows, assignments] = await Promise.all([users.execute(), assigned.execute()]);
   const now = new Date();
-  return users.map((u) => ({
+  return rows.map((u) => ({
     id: String(u.id),
     loginId: u.login_id,
     name: u.name,
@@ -24,19 +30,30 @@ export async function listStaff(db: Kysely<Database>): Promise<StaffSummary[]> {
     assignments: assignments
       .filter((a) => a.staff_id === u.id)
       .map((a) => ({ counterId: a.counter_id, roleId: a.role_id })),
+    updatedAt: new Date(u.updated_at).toISOString(),
   }));
 }
 
-export async function listCounters(db: Kysely<Database>) {
+/**
+ * Counters and roles have no version column: a digest of what the editor saw serves, as any
+ * change to the row changes it.
+ */
+export const rowVersion = (row: object) =>
+  createHash("sha256").update(JSON.stringify(row)).digest("hex").slice(0, 16);
+
+export async function listCounters(db: Kysely<Database>): Promise<CounterAdmin[]> {
   const rows = await db.selectFrom("counter").selectAll().orderBy("sort_order").orderBy("id").execute();
-  return rows.map((c) => ({
-    id: c.id,
-    name: c.name,
-    kind: c.kind,
-    place: c.place,
-    department: c.department,
-    active: c.active,
-  }));
+  return rows.map((c) => {
+    const counter = {
+      id: c.id,
+      name: c.name,
+      kind: c.kind,
+      place: c.place,
+      department: c.department,
+      active: c.active,
+    };
+    return { ...counter, version: rowVersion(counter) };
+  });
 }
 
 /**
@@ -56,7 +73,10 @@ export async function requireKnownCounters(
   throw new HttpError(400, "VALIDATION", message, [{ path, message }]);
 }
 
-export async function listRoles(db: Kysely<Database>) {
+export async function listRoles(db: Kysely<Database>): Promise<RoleAdmin[]> {
   const rows = await db.selectFrom("role").selectAll().orderBy("id").execute();
-  return rows.flatMap((r) => roleFromRow(r) ?? []);
+  return rows.flatMap((r) => {
+    const role = roleFromRow(r);
+    return role ? [{ ...role, version: rowVersion(role) }] : [];
+  });
 }
