@@ -62,12 +62,41 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "rpa.retry": "RPAジョブの再実行",
 };
 
+export const auditOutcomeLabels: Record<AuditOutcome, string> = {
+  success: "成功",
+  failure: "失敗",
+  denied: "拒否",
+};
+
+/**
+ * The actions by area, in the order the viewer offers them: an auditor asks about "宛名" or "認証"
+ * rather than about one action key.
+ */
+export const auditActionGroups: readonly { label: string; actions: readonly AuditAction[] }[] = [
+  {
+    label: "宛名",
+    actions: ["person.search", "person.read", "person.change", "person.delete", "supportMeasure.acknowledge"],
+  },
+  { label: "対応", actions: ["case.read", "case.change"] },
+  { label: "帳票・出力", actions: ["document.print", "data.export"] },
+  {
+    label: "認証",
+    actions: ["auth.login", "auth.logout", "auth.counterSwitch", "auth.passwordChange", "auth.denied"],
+  },
+  { label: "職員・設定", actions: ["staff.read", "staff.change", "settings.change", "data.import"] },
+  { label: "RPA", actions: ["rpa.handOver", "rpa.report", "rpa.retry"] },
+  { label: "監査", actions: ["audit.read", "audit.verify"] },
+];
+
 export const auditEntrySchema = z.object({
   seq: z.number(),
   at: z.string(),
   staffId: z.number().nullable(),
   loginId: z.string().nullable(),
+  /** the staff member's name now (the row keeps only the id and login ID) */
+  staffName: z.string().nullable(),
   counterId: z.string().nullable(),
+  counterName: z.string().nullable(),
   action: z.string(),
   target: z.string(),
   personIds: z.array(z.string()),
@@ -76,17 +105,6 @@ export const auditEntrySchema = z.object({
   clientIp: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
-
-export const auditQuerySchema = z.object({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  loginId: z.string().max(64).optional(),
-  action: auditActionSchema.optional(),
-  personId: z.string().max(20).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  beforeSeq: z.coerce.number().int().positive().optional(),
-});
-export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 export const auditProblemSchema = z.object({
   seq: z.number(),

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { auditVerifyResultSchema } from "@ichimado/core/audit/actions";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, testAuditKey } from "../testing/test-app.ts";
@@ -13,6 +14,7 @@ let owner: pg.Client;
 beforeAll(async () => {
   t = await createTestApp();
   await t.createStaff({ loginId: "chain", assignments: [["shimin", "residentClerk"]] });
+  await t.createStaff({ loginId: "chainaudit", assignments: [["johoseisaku", "auditor"]] });
   // 24 rows: the three tamperings below touch rows far enough apart not to overlap.
   for (let i = 0; i < 12; i++) {
     const cookie = await t.login("chain");
@@ -66,6 +68,15 @@ async function cliVerify(): Promise<{ code: number; out: string }> {
   }
 }
 
+/** 改ざん検査 as the viewer asks for it: an auditor at 情報政策課. */
+async function verifyByApi() {
+  const cookie = await t.login("chainaudit");
+  await t.call("POST", "/api/v1/auth/counter", { cookie, body: { counterId: "johoseisaku" } });
+  const res = await t.call("GET", "/api/v1/audit/verify", { cookie });
+  expect(res.statusCode, res.body).toBe(200);
+  return auditVerifyResultSchema.parse(res.json());
+}
+
 describe("audit log", () => {
   it("verifies an untouched chain, from the API and from the CLI", async () => {
     const result = await verifyAuditChain(t.database.db, testAuditKey);
@@ -74,6 +85,9 @@ describe("audit log", () => {
     const cli = await cliVerify();
     expect(cli.code).toBe(0);
     expect(cli.out).toMatch(/正常/);
+    const api = await verifyByApi();
+    expect(api).toMatchObject({ ok: true, problems: [] });
+    expect(api.checkedRows).toBeGreaterThan(result.checkedRows);
   });
 
   it("stays one linear chain with concurrent writers that share no lock, and survives rollbacks", async () => {
@@ -145,6 +159,14 @@ describe("audit log", () => {
     expect(cli.code).toBe(1);
     expect(cli.out).toContain(`seq ${third}`);
     expect(cli.out).toMatch(/改ざん/);
+    // The viewer's 改ざん検査 gives the same answer, and records that it was asked and what it found.
+    const api = await verifyByApi();
+    expect(api.ok).toBe(false);
+    expect(api.problems[0]).toMatchObject({ seq: third, kind: "altered" });
+    const { rows } = await owner.query<{ detail: { ok: boolean; problemSeqs: number[] } }>(
+      "select detail from audit_log where action = 'audit.verify' order by seq desc limit 1",
+    );
+    expect(rows[0]?.detail).toMatchObject({ ok: false, problemSeqs: [third] });
   });
 
   it("names where a row was removed", async () => {

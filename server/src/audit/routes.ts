@@ -1,35 +1,116 @@
-import { auditEntrySchema, auditQuerySchema, auditVerifyResultSchema } from "@ichimado/core/audit/actions";
+import { auditVerifyResultSchema } from "@ichimado/core/audit/actions";
+import { auditAnalysisQuerySchema, auditAnalysisSchema } from "@ichimado/core/audit/analysis";
+import { auditExportColumns, auditExportFileName } from "@ichimado/core/audit/columns";
+import {
+  auditExportMaxRows,
+  auditExportQuerySchema,
+  auditPageSchema,
+  auditQuerySchema,
+  filterOf,
+} from "@ichimado/core/audit/filter";
+import { japanDate } from "@ichimado/core/common/dates";
+import { exportTable } from "@ichimado/core/statistics/columns";
+import type { ExportEncoding } from "@ichimado/core/statistics/period";
+import { cp932Replacement, encodeCp932 } from "@ichimado/tools/csv/cp932";
+import { toCsv } from "@ichimado/tools/feeds/write-feeds";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { type AppContext, actorOf } from "../platform/context.ts";
-import { queryAuditLog } from "./queries.ts";
+import { HttpError } from "../platform/errors.ts";
+import { analyseAuditLog } from "./analysis.ts";
+import { exportEntries, queryAuditLog } from "./queries.ts";
 import { verifyAuditChain } from "./verify.ts";
 
 const auditView = { access: { kind: "permission", permission: "auditView" } } as const;
 
+/** Response header: how many characters a CP932 file has as 〓 (0 for UTF-8), as the statistics'. */
+export const replacedHeader = "x-ichimado-replaced-characters";
+
+/** UTF-8 with a BOM for Excel, or CP932 with 〓 for what it cannot hold (counted), as the statistics'. */
+function csvBytes(text: string, encoding: ExportEncoding): { bytes: Buffer; replaced: number } {
+  if (encoding === "utf8") return { bytes: Buffer.from(`\uFEFF${text}`, "utf-8"), replaced: 0 };
+  const { bytes, replaced } = encodeCp932(text, { replacement: cp932Replacement });
+  return { bytes, replaced: replaced.length };
+}
+
+/** 監査証跡: the filtered log page by page, its CSV, the chain's verification and the analysis. */
 export async function auditRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
     "/api/v1/audit/entries",
-    {
-      config: auditView,
-      schema: {
-        querystring: auditQuerySchema,
-        response: { 200: z.object({ entries: z.array(auditEntrySchema) }) },
-      },
-    },
+    { config: auditView, schema: { querystring: auditQuerySchema, response: { 200: auditPageSchema } } },
     async (request) => {
-      const entries = await queryAuditLog(ctx.db, request.query);
+      const page = await queryAuditLog(ctx.db, request.query);
       // Looking at the log is itself something the log must show.
       await ctx.audit.write(ctx.db, actorOf(request), {
         action: "audit.read",
         target: "audit_log",
-        detail: { query: request.query, returned: entries.length },
+        detail: {
+          filter: filterOf(request.query),
+          ...(request.query.before ? { before: request.query.before } : {}),
+          ...(request.query.after ? { after: request.query.after } : {}),
+          returned: page.entries.length,
+        },
         outcome: "success",
       });
-      return { entries };
+      return page;
+    },
+  );
+
+  r.get(
+    "/api/v1/audit/entries.csv",
+    { config: auditView, schema: { querystring: auditExportQuerySchema } },
+    async (request, reply) => {
+      const { encoding } = request.query;
+      const filter = filterOf(request.query);
+      const entries = await exportEntries(ctx.db, filter, auditExportMaxRows);
+      if (entries.length > auditExportMaxRows) {
+        throw new HttpError(
+          400,
+          "VALIDATION",
+          `条件に当てはまる記録が${auditExportMaxRows.toLocaleString("ja-JP")}件を超えるため出力できません。期間などで絞り込んでから出力してください`,
+        );
+      }
+      const { bytes, replaced } = csvBytes(toCsv(exportTable(auditExportColumns, entries)), encoding);
+      await ctx.audit.write(ctx.db, actorOf(request), {
+        action: "data.export",
+        target: "audit_log",
+        detail: { filter, encoding, rows: entries.length, replaced },
+        outcome: "success",
+      });
+      const name = auditExportFileName(japanDate(new Date()), encoding);
+      return reply
+        .header("content-type", `text/csv; charset=${encoding === "cp932" ? "Shift_JIS" : "UTF-8"}`)
+        .header(
+          "content-disposition",
+          `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.japanese)}`,
+        )
+        .header("cache-control", "no-store")
+        .header(replacedHeader, String(replaced))
+        .send(bytes);
+    },
+  );
+
+  r.get(
+    "/api/v1/audit/analysis",
+    {
+      config: auditView,
+      schema: { querystring: auditAnalysisQuerySchema, response: { 200: auditAnalysisSchema } },
+    },
+    async (request) => {
+      const analysis = await analyseAuditLog(ctx.db, request.query);
+      await ctx.audit.write(ctx.db, actorOf(request), {
+        action: "audit.read",
+        target: "audit_log:analysis",
+        detail: {
+          ...request.query,
+          massAccess: analysis.massAccess.length,
+          afterHours: analysis.afterHours.length,
+        },
+        outcome: "success",
+      });
+      return analysis;
     },
   );
 
@@ -41,7 +122,12 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext): Promis
       await ctx.audit.write(ctx.db, actorOf(request), {
         action: "audit.verify",
         target: "audit_log",
-        detail: { ok: result.ok, checkedRows: result.checkedRows, problems: result.problems.length },
+        detail: {
+          ok: result.ok,
+          checkedRows: result.checkedRows,
+          problems: result.problems.length,
+          problemSeqs: result.problems.map((p) => p.seq),
+        },
         outcome: "success",
       });
       return result;

@@ -2,6 +2,7 @@ import type { FunctionPermission } from "@ichimado/core/auth/permissions";
 import type { SessionInfo } from "@ichimado/core/auth/schemas";
 import { type ComponentType, lazy, Suspense } from "react";
 import { Navigate, Outlet, Route, Routes, useLocation, useOutletContext } from "react-router";
+import { AuditPage } from "../audit/audit-page.tsx";
 import { ApiTokensPage } from "../auth/api-tokens-page.tsx";
 import { CounterPage } from "../auth/counter-page.tsx";
 import { LoginPage } from "../auth/login-page.tsx";
@@ -70,6 +71,7 @@ function Home() {
 
 /** The screens built so far; the rest are placeholders. */
 const screens: Partial<Record<FunctionPermission, ComponentType>> = {
+  auditView: AuditPage,
   catalogAdmin: CatalogPage,
   certificates: CertificatesPage,
   dataFeedAdmin: FeedsPage,

@@ -16,6 +16,7 @@ import { rpaJobs } from "./0015_rpa_jobs.ts";
 import { apiTokenGrants } from "./0016_api_token_grants.ts";
 import { notices } from "./0017_notices.ts";
 import { memoTemplates } from "./0018_memo_templates.ts";
+import { auditViewer } from "./0020_audit_viewer.ts";
 import { serviceLevel } from "./0021_service_level.ts";
 import type { AppMigration } from "./types.ts";
 
@@ -39,5 +40,6 @@ export const migrations: Record<string, AppMigration> = {
   "0016_api_token_grants": apiTokenGrants,
   "0017_notices": notices,
   "0018_memo_templates": memoTemplates,
+  "0020_audit_viewer": auditViewer,
   "0021_service_level": serviceLevel,
 };
