@@ -8,6 +8,8 @@ const picked = 3100 + (process.pid % 800);
 process.env.E2E_PORT ??= String(picked === 3659 ? 3660 : picked);
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
+// cardreader.spec.ts starts the simulated card-reader bridge here; the server's CSP must name it.
+process.env.E2E_CARD_BRIDGE_PORT ??= String(port + 40000);
 const environment = e2eEnvironment();
 
 const reporter: ReporterDescription[] = [["list"]];
@@ -21,6 +23,7 @@ const serverEnv: Record<string, string> = {
   ICHIMADO_DATA_DIR: environment.dataDir,
   DEMO_RESIDENTS: "2000",
   LOG_LEVEL: "warn",
+  CARD_BRIDGE_URL: `http://127.0.0.1:${process.env.E2E_CARD_BRIDGE_PORT}`,
 };
 if (environment.databaseUrl) serverEnv.DATABASE_URL = environment.databaseUrl;
 

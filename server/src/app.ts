@@ -4,8 +4,9 @@ import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
+import { cardReaderConfigSchema } from "@ichimado/core/cardreader/schemas";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
-import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { addressRoutes } from "./addresses/routes.ts";
 import { auditRoutes } from "./audit/routes.ts";
@@ -67,7 +68,8 @@ export async function buildApp(
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:", "blob:"],
         fontSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
+        // the counter PC's card-reader bridge on localhost (cardreader/README.md)
+        connectSrc: ["'self'", ...(ctx.config.cardBridgeOrigin ? [ctx.config.cardBridgeOrigin] : [])],
         // the print preview shows the PDF the server just made, held as a blob in the page
         frameSrc: ["'self'", "blob:"],
         frameAncestors: ["'none'"],
@@ -110,6 +112,14 @@ export async function buildApp(
   await noticeRoutes(app, ctx);
   await memoTemplateRoutes(app, ctx);
   await statisticsRoutes(app, ctx);
+  // Where the screens find the card-reader bridge; the bridge itself is the counter PC's, not ours.
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get(
+      "/api/v1/cardreader/config",
+      { config: { access: { kind: "session" } }, schema: { response: { 200: cardReaderConfigSchema } } },
+      async () => ({ bridgeUrl: ctx.config.cardBridgeOrigin ?? null }),
+    );
 
   await serveWebApp(app, ctx.config.webDist);
   return app;

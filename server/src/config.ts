@@ -53,6 +53,13 @@ const envSchema = z.object({
   GAIJI_FONT: z.string().min(1).optional(),
   DOCUMENT_NAME_FONT: z.string().min(1).default("/usr/share/fonts/truetype/ipamj/ipamjm.ttf"),
   DOCUMENT_BODY_FONT: z.string().min(1).default("/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf"),
+  CARD_BRIDGE_URL: z
+    .string()
+    .refine(
+      (v) => v === "" || URL.canParse(v),
+      "http://127.0.0.1:47101 のようなURLを指定してください (空で無効)",
+    )
+    .default("http://127.0.0.1:47101"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -94,6 +101,8 @@ export interface Config {
    * server that prints nothing does not need them.
    */
   documents: { nameFont: string; bodyFont: string };
+  /** The counter PCs' card-reader bridge (cardreader/README.md) as an origin; undefined turns it off. */
+  cardBridgeOrigin: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -161,5 +170,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       nameFont: path.resolve(e.DOCUMENT_NAME_FONT),
       bodyFont: path.resolve(e.DOCUMENT_BODY_FONT),
     },
+    cardBridgeOrigin: e.CARD_BRIDGE_URL ? new URL(e.CARD_BRIDGE_URL).origin : undefined,
   };
 }

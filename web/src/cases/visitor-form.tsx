@@ -11,6 +11,7 @@ import { sexLabels } from "@ichimado/core/registry/codes";
 import { type FormEvent, useId, useState } from "react";
 import { Link } from "react-router";
 import { primaryButton } from "../app/ui.tsx";
+import { CardReading } from "../cardreader/card-reading.tsx";
 import { useSelection } from "../search/selection.tsx";
 import { useSetVisitor, type VisitorRequest } from "./api.ts";
 import { dateHint, readDate, SelectInput, TextInput } from "./fields.tsx";
@@ -110,6 +111,17 @@ export function VisitorForm({ caseId, visitor }: { caseId: number; visitor: Visi
             選択中の来庁者 {picked.name} を使う
           </StepButton>
         )}
+        <CardReading
+          onFill={(fill) => {
+            setDraft((d) => ({ ...d, ...fill, personId: null, nameKana: "" }));
+            setMessage("カードの内容を入力しました。券面と見比べ、違いがあれば直してください");
+          }}
+          onLink={(link) => {
+            setDraft((d) => ({ ...d, ...link }));
+            setMessage(`住民記録 ${link.name} と紐付けました。関係を確かめて保存してください`);
+            document.getElementById(fieldId("relation"))?.focus();
+          }}
+        />
         {draft.personId ? (
           <>
             <span className="text-dns-16N-130">
