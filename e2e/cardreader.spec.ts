@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { caseDetailSchema } from "@ichimado/core/cases/schemas";
 import { personSearchResultSchema } from "@ichimado/core/search/schemas";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { chooseCounterIfAsked, logIn } from "./support/auth.ts";
 import { expectNoSeriousViolations } from "./support/axe.ts";
 import { addressOf, city, isPlainHead, must } from "./support/city.ts";
@@ -65,11 +65,28 @@ test.beforeAll(async ({ baseURL }) => {
   await expect.poll(() => bridgeOutput, { timeout: 30_000 }).toContain("カードリーダー中継");
 });
 
-test.afterAll(async () => {
+async function stopBridge(): Promise<void> {
+  if (bridge.exitCode !== null || bridge.signalCode !== null) return;
+  const exited = new Promise((resolve) => bridge.once("exit", resolve));
   bridge.kill("SIGTERM");
-  await new Promise((resolve) => bridge.once("exit", resolve));
+  await exited;
+}
+
+test.afterAll(async () => {
+  await stopBridge();
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+async function openNewCase(page: Page): Promise<string> {
+  await logIn(page, "shimin01");
+  await chooseCounterIfAsked(page, "市民課");
+  await pressOn(
+    page.getByRole("navigation", { name: "窓口の主な画面" }).getByRole("link", { name: "対応一覧" }),
+  );
+  await pressOn(page.getByRole("button", { name: "新しい対応", exact: true }));
+  await expect(page).toHaveURL(/\/cases\/\d+$/);
+  return must(/\/cases\/(\d+)$/.exec(page.url())?.[1], "case id");
+}
 
 test("the visitor's My Number card fills the visitor form through the local bridge, reconciled with the register", async ({
   page,
@@ -82,20 +99,13 @@ test("the visitor's My Number card fills the visitor form through the local brid
     if (r.url().startsWith(must(baseURL, "baseURL"))) toServer.push(`${r.url()} ${r.postData() ?? ""}`);
   });
 
-  await logIn(page, "shimin01");
-  await chooseCounterIfAsked(page, "市民課");
+  const caseId = await openNewCase(page);
   // The demo resident is in the register as the spec expects.
   const found = personSearchResultSchema.parse(
     await (await page.request.get(`/api/v1/search/persons?code=${resident.id}`)).json(),
   );
   expect(found.persons.map((p) => [p.name, p.birthDate])).toEqual([[resident.name, birthDate]]);
 
-  await pressOn(
-    page.getByRole("navigation", { name: "窓口の主な画面" }).getByRole("link", { name: "対応一覧" }),
-  );
-  await pressOn(page.getByRole("button", { name: "新しい対応", exact: true }));
-  await expect(page).toHaveURL(/\/cases\/\d+$/);
-  const caseId = must(/\/cases\/(\d+)$/.exec(page.url())?.[1], "case id");
   const visitor = region(page, "来庁者");
 
   // The bridge answers, so the button is there.
@@ -167,4 +177,15 @@ test("the visitor's My Number card fills the visitor form through the local brid
   expect(bridgeOutput).toMatch(/POST \/v1\/read-basic 200/);
   for (const secretText of [pin, "1111", myNumber, cardName, resident.name])
     expect(bridgeOutput).not.toContain(secretText);
+});
+
+test("without the bridge the visitor form has no card button and is typed in as before", async ({ page }) => {
+  await stopBridge();
+  await openNewCase(page);
+  const visitor = region(page, "来庁者");
+  await expect(visitor.getByRole("button", { name: "来庁者を保存" })).toBeVisible();
+  await visitor.getByLabel("氏名", { exact: true }).fill("出雲　太郎");
+  await pressOn(visitor.getByRole("button", { name: "来庁者を保存" }));
+  await expect(visitor.getByRole("status").filter({ hasText: "来庁者を保存しました" })).toBeVisible();
+  await expect(visitor.getByRole("button", { name: "マイナンバーカードを読み取る" })).toHaveCount(0);
 });

@@ -31,8 +31,9 @@ export function useCardBridge() {
     },
     enabled: bridgeUrl !== null,
     retry: false,
-    // A reader plugged in while the screen is open shows the button soon after.
-    refetchInterval: 15_000,
+    // A reader plugged in while the screen is open shows the button soon after; a PC without the
+    // bridge is not asked again until the screen is opened anew.
+    refetchInterval: (query) => (query.state.status === "error" ? false : 15_000),
   });
   return { bridgeUrl: status.data?.reader ? bridgeUrl : null, status: status.data ?? null };
 }
