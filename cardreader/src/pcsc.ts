@@ -6,7 +6,7 @@ import { TerminalError } from "./terminal.ts";
  * optional peer dependency installed only on counter PCs with a reader, and loaded here by
  * dynamic import only when the bridge starts with --pcsc.
  */
-interface PcscReader {
+export interface PcscReader {
   name: string;
   state: number;
   SCARD_STATE_PRESENT: number;
@@ -23,7 +23,7 @@ interface PcscReader {
   ): void;
   disconnect(disposition: number, callback: (error: Error | null) => void): void;
 }
-interface Pcsc {
+export interface Pcsc {
   on(event: "reader", listener: (reader: PcscReader) => void): void;
   on(event: "error", listener: (error: Error) => void): void;
   close(): void;
@@ -58,7 +58,12 @@ export class PcscTerminal implements CardTerminal {
         "@pokusew/pcsclite が入っていません。README の「PC/SC リーダーで使う」の手順で入れてください",
       );
     }
-    return new PcscTerminal(factory());
+    return PcscTerminal.over(factory());
+  }
+
+  /** Over an already created PC/SC context (tests pass a fake one: no reader is needed to run them). */
+  static over(pcsc: Pcsc): PcscTerminal {
+    return new PcscTerminal(pcsc);
   }
 
   private first() {
