@@ -106,6 +106,9 @@ test("the visitor's My Number card fills the visitor form through the local brid
   );
   expect(found.persons.map((p) => [p.name, p.birthDate])).toEqual([[resident.name, birthDate]]);
 
+  // The page may connect to the bridge: the server put CARD_BRIDGE_URL into its CSP.
+  const csp = (await page.request.get(page.url())).headers()["content-security-policy"] ?? "";
+  expect(csp).toContain(`connect-src 'self' http://127.0.0.1:${bridgePort}`);
   const visitor = region(page, "来庁者");
 
   // The bridge answers, so the button is there.
