@@ -56,6 +56,7 @@ describe("reconcileWithRegister", () => {
       "substitute",
     );
     expect(statuses(card({ name: "〓田　誠" }), person({ name: "鰧田　誠" })).name).toBe("substitute");
+    expect(statuses(card({ name: "高森　誠" }), person({ name: "髙\uE001　誠" })).name).toBe("substitute");
   });
 
   it("keeps a real difference a difference", () => {
@@ -63,6 +64,10 @@ describe("reconcileWithRegister", () => {
     expect(statuses(card({ name: "高橋　一" }), person()).name).toBe("different");
     // an ordinary JIS character in the register is one the card would hold as it is
     expect(statuses(card({ name: "高橋　二郎" }), person()).name).toBe("different");
+    // a variant in the register stands only for its own group
+    expect(statuses(card({ name: "森橋　一郎" }), person({ name: "髙橋　一郎" })).name).toBe("different");
+    // a 代替文字 and a real difference in one name is still a difference
+    expect(statuses(card({ name: "高橋　二郎" }), person({ name: "髙橋　一郎" })).name).toBe("different");
   });
 
   it("sees only notation where the register writes the address from the town or with hyphens", () => {

@@ -50,7 +50,8 @@ function chipCannotHold(registerChar: string, cardChar: string, variants: Varian
   if (cardChar === "〓") return true;
   const code = registerChar.codePointAt(0) ?? 0;
   if (code > 0xffff || (code >= 0xe000 && code <= 0xf8ff) || (code >= 0xf900 && code <= 0xfaff)) return true;
-  return variants.has(registerChar) || variants.get(cardChar) === registerChar;
+  // A known 異体字 only stands for its own group: 髙 for 高, never 髙 for 森.
+  return foldVariants(registerChar, variants) === foldVariants(cardChar, variants);
 }
 
 /** One character per element, a variation selector kept with the character it follows. */
