@@ -61,7 +61,7 @@ export async function requireAdministrationKept(db: Kysely<Database>, actor: Sta
 }
 
 /** Counters and roles named in assignments must exist: a 400 at the field, not a foreign-key 500. */
-export async function requireKnownAssignments(db: Kysely<Database>, assignments: readonly Assignment[]) {
+async function requireKnownAssignments(db: Kysely<Database>, assignments: readonly Assignment[]) {
   if (assignments.length === 0) return;
   const [counters, roles] = await Promise.all([
     db.selectFrom("counter").select("id").execute(),

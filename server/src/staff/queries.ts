@@ -38,7 +38,7 @@ export async function listStaff(db: Kysely<Database>, ids?: readonly number[]): 
  * Counters and roles have no version column: a digest of what the editor saw serves, as any
  * change to the row changes it.
  */
-export const rowVersion = (row: object) =>
+const rowVersion = (row: object) =>
   createHash("sha256").update(JSON.stringify(row)).digest("hex").slice(0, 16);
 
 export async function listCounters(db: Kysely<Database>): Promise<CounterAdmin[]> {

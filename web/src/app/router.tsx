@@ -23,6 +23,11 @@ import { NoticesAdminPage } from "../notices/notices-admin-page.tsx";
 import { FeedsPage } from "../registry/feeds-page.tsx";
 import { PersonPage } from "../search/person-page.tsx";
 import { SearchPage } from "../search/search-page.tsx";
+import { CountersPage } from "../staff/counters-page.tsx";
+import { StaffImportPage } from "../staff/import-page.tsx";
+import { RolesPage } from "../staff/roles-page.tsx";
+import { StaffEditorPage } from "../staff/staff-editor-page.tsx";
+import { StaffPage } from "../staff/staff-page.tsx";
 import { StatisticsPage } from "../statistics/statistics-page.tsx";
 import { errorMessage } from "./api.ts";
 import { AppLayout } from "./layout.tsx";
@@ -78,6 +83,7 @@ const screens: Partial<Record<FunctionPermission, ComponentType>> = {
   noticeAdmin: NoticesAdminPage,
   reception: CasesPage,
   search: SearchPage,
+  staffAdmin: StaffPage,
   statistics: StatisticsPage,
 };
 
@@ -140,6 +146,20 @@ export function AppRoutes() {
             path="/admin/documents/new-template"
             element={<FunctionScreen fn="catalogAdmin" screen={TemplateDesignerPage} />}
           />
+          <Route
+            path="/admin/staff/new"
+            element={<FunctionScreen fn="staffAdmin" screen={StaffEditorPage} />}
+          />
+          <Route
+            path="/admin/staff/import"
+            element={<FunctionScreen fn="staffAdmin" screen={StaffImportPage} />}
+          />
+          <Route
+            path="/admin/staff/:id"
+            element={<FunctionScreen fn="staffAdmin" screen={StaffEditorPage} />}
+          />
+          <Route path="/admin/counters" element={<FunctionScreen fn="staffAdmin" screen={CountersPage} />} />
+          <Route path="/admin/roles" element={<FunctionScreen fn="staffAdmin" screen={RolesPage} />} />
           <Route
             path="/admin/api-tokens"
             element={<FunctionScreen fn="staffAdmin" screen={ApiTokensPage} />}
