@@ -32,6 +32,10 @@ const envSchema = z.object({
     .default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  // per staff member; a clerk searches a few times a minute, a script scraping the register hundreds
+  SEARCH_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  // per client address and login ID, on top of the account lockout
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   LOCKOUT_MINUTES: z.coerce
     .number()
     .int()
@@ -74,7 +78,8 @@ export interface Config {
   auditKey: string | undefined;
   dbRole: string;
   session: { idleMs: number; absoluteMs: number; cookieSecure: "auto" | boolean };
-  login: { maxFailures: number; lockoutMs: number };
+  login: { maxFailures: number; lockoutMs: number; ratePerMinute: number };
+  search: { ratePerMinute: number };
   trustProxy: boolean;
   dbPoolSize: number;
   demoResidents: number;
@@ -140,7 +145,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
       cookieSecure: e.COOKIE_SECURE === "auto" ? "auto" : e.COOKIE_SECURE === "true",
     },
-    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockoutMs: e.LOCKOUT_MINUTES * 60_000 },
+    login: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      lockoutMs: e.LOCKOUT_MINUTES * 60_000,
+      ratePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    },
+    search: { ratePerMinute: e.SEARCH_RATE_PER_MINUTE },
     trustProxy: e.TRUST_PROXY,
     dbPoolSize: e.DB_POOL_SIZE,
     demoResidents: e.DEMO_RESIDENTS,

@@ -29,7 +29,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       config: {
         access: { kind: "public" },
         rateLimit: {
-          max: 30,
+          max: ctx.config.login.ratePerMinute,
           timeWindow: "1 minute",
           hook: "preHandler",
           keyGenerator: (req) => `${req.ip}|${String((req.body as { loginId?: unknown })?.loginId ?? "")}`,

@@ -108,7 +108,11 @@ function urlPart(value: string): string {
   try {
     return encodeURIComponent(value);
   } catch {
-    return `${encodeURIComponent(value.toWellFormed())}%ED%A0%80`;
+    return `${encodeURIComponent(
+      Array.from(value)
+        .filter((ch) => !/^[\uD800-\uDFFF]$/.test(ch))
+        .join(""),
+    )}%ED%A0%80`;
   }
 }
 

@@ -28,7 +28,16 @@ export async function searchRoutes(app: FastifyInstance, ctx: AppContext): Promi
   r.get(
     "/api/v1/search/persons",
     {
-      config: searchAccess,
+      config: {
+        ...searchAccess,
+        // After the guard, so the limit is the staff member's, wherever they log in from.
+        rateLimit: {
+          max: ctx.config.search.ratePerMinute,
+          timeWindow: "1 minute",
+          hook: "preHandler",
+          keyGenerator: (req) => `staff:${req.auth?.staffId ?? req.ip}`,
+        },
+      },
       schema: { querystring: personSearchQuerySchema, response: { 200: personSearchResultSchema } },
     },
     async (request) => {
