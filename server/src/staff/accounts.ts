@@ -57,7 +57,37 @@ export async function requireAdministrationKept(db: Kysely<Database>, actor: Sta
     String(actor.staffId),
     japanDate(new Date()),
   );
-  if (problem) throw new HttpError(409, "CONFLICT", problem);
+  if (problem) throw new SelfLockoutRefused(problem);
+}
+
+class SelfLockoutRefused extends HttpError {
+  constructor(message: string) {
+    super(409, "CONFLICT", message);
+  }
+}
+
+/**
+ * Runs a change; a self-lockout refusal is recorded as denied once its transaction has rolled back
+ * (inside it, the audit row would have been undone with the change).
+ */
+export async function lockoutAudited<T>(
+  ctx: AppContext,
+  actor: StaffActor,
+  target: string,
+  change: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await change();
+  } catch (error) {
+    if (error instanceof SelfLockoutRefused)
+      await ctx.audit.write(ctx.db, actor, {
+        action: "staff.change",
+        target,
+        detail: { refused: "selfLockout" },
+        outcome: "denied",
+      });
+    throw error;
+  }
 }
 
 /** Counters and roles named in assignments must exist: a 400 at the field, not a foreign-key 500. */

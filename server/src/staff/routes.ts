@@ -21,14 +21,20 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type AppContext, actorOf, requireAuth } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
-import { changeAccountState, createStaff, type StaffActor, updateStaff } from "./accounts.ts";
+import { changeAccountState, createStaff, lockoutAudited, type StaffActor, updateStaff } from "./accounts.ts";
 import { applyStaffImport, previewStaffImport } from "./import-service.ts";
 import { createCounter, createRole, updateCounter, updateRole } from "./organisation-admin.ts";
 import { listCounters, listRoles, listStaff } from "./queries.ts";
 
 const staffAdmin = { access: { kind: "permission", permission: "staffAdmin" } } as const;
 
-const staffParams = z.object({ id: z.coerce.number().int().positive("職員の番号が正しくありません") });
+const staffParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive("職員の番号が正しくありません")
+    .max(Number.MAX_SAFE_INTEGER, "職員の番号が正しくありません"),
+});
 const idParams = z.object({ id: z.string().min(1).max(40) });
 const accountActions = {
   disable: "disable",
@@ -86,7 +92,11 @@ export async function staffRoutes(app: FastifyInstance, ctx: AppContext): Promis
       config: staffAdmin,
       schema: { params: staffParams, body: staffUpdateSchema, response: { 200: staffSavedSchema } },
     },
-    async (request) => updateStaff(ctx, staffActor(request), request.params.id, request.body),
+    async (request) => {
+      const actor = staffActor(request);
+      const { id } = request.params;
+      return lockoutAudited(ctx, actor, `staff_user:${id}`, () => updateStaff(ctx, actor, id, request.body));
+    },
   );
 
   for (const [path, action] of Object.entries(accountActions))
@@ -96,14 +106,13 @@ export async function staffRoutes(app: FastifyInstance, ctx: AppContext): Promis
         config: staffAdmin,
         schema: { params: staffParams, body: staffActionSchema, response: { 200: staffSavedSchema } },
       },
-      async (request) =>
-        changeAccountState(
-          ctx,
-          staffActor(request),
-          request.params.id,
-          action,
-          request.body.expectedUpdatedAt,
-        ),
+      async (request) => {
+        const actor = staffActor(request);
+        const { id } = request.params;
+        return lockoutAudited(ctx, actor, `staff_user:${id}`, () =>
+          changeAccountState(ctx, actor, id, action, request.body.expectedUpdatedAt),
+        );
+      },
     );
 
   r.post(
@@ -124,7 +133,12 @@ export async function staffRoutes(app: FastifyInstance, ctx: AppContext): Promis
       bodyLimit: staffImportMaxBytes * 4,
       schema: { querystring: staffImportApplyQuerySchema, response: { 200: staffImportResultSchema } },
     },
-    async (request) => applyStaffImport(ctx, staffActor(request), uploadedCsv(request.body), request.query),
+    async (request) => {
+      const actor = staffActor(request);
+      return lockoutAudited(ctx, actor, "staff_user:import", () =>
+        applyStaffImport(ctx, actor, uploadedCsv(request.body), request.query),
+      );
+    },
   );
 
   r.get(
@@ -153,7 +167,11 @@ export async function staffRoutes(app: FastifyInstance, ctx: AppContext): Promis
         response: { 200: counterListSchema.shape.counters.element },
       },
     },
-    async (request) => updateCounter(ctx, staffActor(request), request.params.id, request.body),
+    async (request) => {
+      const actor = staffActor(request);
+      const { id } = request.params;
+      return lockoutAudited(ctx, actor, `counter:${id}`, () => updateCounter(ctx, actor, id, request.body));
+    },
   );
 
   r.get(
@@ -182,6 +200,10 @@ export async function staffRoutes(app: FastifyInstance, ctx: AppContext): Promis
         response: { 200: roleListSchema.shape.roles.element },
       },
     },
-    async (request) => updateRole(ctx, staffActor(request), request.params.id, request.body),
+    async (request) => {
+      const actor = staffActor(request);
+      const { id } = request.params;
+      return lockoutAudited(ctx, actor, `role:${id}`, () => updateRole(ctx, actor, id, request.body));
+    },
   );
 }

@@ -200,6 +200,10 @@ describe("staff accounts", () => {
       assignments: [{ counterId: "johoseisaku", roleId: "systemAdmin" }],
     });
     expect(await sessionsOf(adminId)).toBe(1);
+    expect((await auditOf(`staff_user:${adminId}`)).map((a) => [a.outcome, a.detail])).toEqual([
+      ["denied", { refused: "selfLockout" }],
+      ["denied", { refused: "selfLockout" }],
+    ]);
   });
 
   it("refuses every administration call to staff without staffAdmin with 403", async () => {
