@@ -1,10 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { loginIdSchema } from "@ichimado/core/auth/schemas";
 import { japanDate } from "@ichimado/core/common/dates";
 import { hashPassword } from "../auth/service.ts";
 import type { Config } from "../config.ts";
 import { openConfiguredDatabase } from "../platform/runtime.ts";
+import { oneTimePassword } from "./accounts.ts";
 import { seedOrganisation } from "./seed.ts";
 
 /** First administrator of a new installation: there are no demo accounts outside demo mode. */
@@ -21,7 +21,7 @@ export async function createAdminCommand(config: Config, args: string[]): Promis
   const handle = await openConfiguredDatabase(config);
   try {
     await seedOrganisation(handle.db);
-    const password = randomBytes(12).toString("base64url");
+    const password = oneTimePassword();
     const passwordHash = await hashPassword(password);
     await handle.db.transaction().execute(async (trx) => {
       const { id } = await trx
