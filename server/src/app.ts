@@ -42,10 +42,13 @@ z.config(z.locales.ja());
 /** Assembles the HTTP app from the area plugins; no I/O happens here beyond what ctx provides. */
 export async function buildApp(
   ctx: AppContext,
-  options: { logger?: boolean; serviceLevel?: ServiceLevelRecorder } = {},
+  options: { logger?: boolean; serviceLevel?: ServiceLevelRecorder; logStream?: NodeJS.WritableStream } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: ctx.config.logLevel, redact: ["req.headers.cookie"] },
+    logger:
+      options.logger === false
+        ? false
+        : { level: ctx.config.logLevel, redact: ["req.headers.cookie"], stream: options.logStream },
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     // Request lines carry query strings (search criteria are personal data); the audit log records

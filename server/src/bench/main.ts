@@ -5,6 +5,7 @@
 const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   catalog: () => import("./catalog-bench.ts"),
   import: () => import("./import-bench.ts"),
+  load: () => import("./load-bench.ts"),
   pdf: () => import("./pdf-bench.ts"),
   search: () => import("./search-bench.ts"),
 };

@@ -36,6 +36,19 @@ export async function metricsRoutes(
     const seconds = reply.elapsedTime / 1000;
     duration.observe({ method: request.method, route, status: String(reply.statusCode) }, seconds);
     if (reply.statusCode === 503) unavailable.inc();
+    // The access log: the route's template, never the URL (its query may hold a name or a
+    // 宛名番号), and who acted where. Residents' data stays in the audit log, which is protected.
+    request.log.info(
+      {
+        method: request.method,
+        route,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+        staff: request.auth?.staffId ?? request.apiClient?.name ?? null,
+        counter: request.auth?.counterId ?? null,
+      },
+      "request",
+    );
     // Probes and scrapes are the monitoring's own traffic, not the counters'.
     if (route.startsWith("/api/")) serviceLevel?.observe(route, seconds, reply.statusCode);
   });

@@ -1,4 +1,6 @@
+import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../app.ts";
 import { createApiToken } from "../auth/api-tokens.ts";
 import { createTestApp, type TestApp } from "../testing/test-app.ts";
 import { slaSeconds } from "./metrics.ts";
@@ -51,6 +53,44 @@ describe("/metrics", () => {
     expect(res.body).not.toContain("出雲");
     expect(res.body).not.toContain(encodeURIComponent("出雲"));
     expect(res.body).toContain("process_cpu_seconds_total");
+  });
+});
+
+describe("the access log", () => {
+  it("is one JSON line a request with the route template, status and staff, and no resident's data", async () => {
+    const stream = new PassThrough();
+    let written = "";
+    stream.on("data", (chunk) => {
+      written += String(chunk);
+    });
+    const logged = await buildApp(
+      { ...t.ctx, config: { ...t.ctx.config, logLevel: "info" } },
+      { logStream: stream },
+    );
+    try {
+      const name = "出雲　太郎";
+      const res = await logged.inject({
+        method: "GET",
+        url: `/api/v1/search/persons?name=${encodeURIComponent(name)}`,
+        headers: { cookie: clerk },
+      });
+      expect(res.statusCode).toBe(200);
+      await logged.inject({ method: "GET", url: "/api/v1/persons/0001000001", headers: { cookie: clerk } });
+    } finally {
+      await logged.close();
+    }
+    const lines = written
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.msg === "request");
+    expect(lines.map((l) => l.route)).toEqual(["/api/v1/search/persons", "/api/v1/persons/:id"]);
+    expect(lines[0]).toMatchObject({ method: "GET", status: 200, counter: "shimin" });
+    expect(typeof lines[0]?.staff).toBe("number");
+    expect(written).not.toContain("出雲");
+    expect(written).not.toContain(encodeURIComponent("出雲"));
+    expect(written).not.toContain("0001000001");
+    expect(written).not.toContain("ichimado_session");
   });
 });
 
