@@ -92,16 +92,17 @@ export type AuditFilter = z.infer<typeof filterSchema>;
 const cursor = z.coerce.number().int().positive("ページの指定が正しくありません").optional();
 
 /**
- * A page of the log, newest first. Pages are keyed by `seq` (before: older than; after: newer than),
- * never by an offset, so a page is as quick at the millionth row as at the first and rows written
- * while someone pages neither repeat nor go missing.
+ * A page of the log, newest first (by time, then seq). Pages are keyed by the entry at their edge,
+ * named by its seq (before: older than it; after: newer than it), never by an offset, so a page is
+ * as quick at the millionth row as at the first and rows written while someone pages neither repeat
+ * nor go missing.
  */
 export const auditQuerySchema = z
   .object({
     ...filterFields,
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    before: cursor.meta({ description: "この番号より古い記録 (次のページ)" }),
-    after: cursor.meta({ description: "この番号より新しい記録 (前のページ)" }),
+    before: cursor.meta({ description: "この番号の記録より古い記録 (次のページ)" }),
+    after: cursor.meta({ description: "この番号の記録より新しい記録 (前のページ)" }),
   })
   .superRefine((q, issue) => {
     checkOrder(q, issue);

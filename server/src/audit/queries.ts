@@ -97,17 +97,31 @@ function toEntry(r: Row): AuditEntry {
 }
 
 /**
- * One page, newest first, keyed by seq: `before` reads older rows, `after` newer ones (read oldest
- * first and turned round). One row more than the page tells whether there is a further page that
- * way; a one-row look the other way tells whether there is one back.
+ * Where an entry stands in the viewer's order, newest first: by time, and by seq among rows of the
+ * same instant. Compared as a row, so an index ending in (at, seq) both finds and orders the rows
+ * (a page of a week two years back reads that week, not everything since). The entry is named by
+ * its seq alone; the subquery reads its time once.
+ */
+const position = sql`(a.at, a.seq)`;
+const positionOf = (seq: number) => sql`(select b.at, b.seq from audit_log b where b.seq = ${seq})`;
+const olderThan = (seq: number) => sql<boolean>`${position} < ${positionOf(seq)}`;
+const newerThan = (seq: number) => sql<boolean>`${position} > ${positionOf(seq)}`;
+
+/**
+ * One page, newest first, keyed by the entry at its edge: `before` reads older entries, `after`
+ * newer ones (read oldest first and turned round). One row more than the page tells whether there
+ * is a further page that way; a one-row look the other way tells whether there is one back. Rows
+ * written meanwhile are newer than every page already read, so pages neither repeat nor skip.
  */
 export async function queryAuditLog(db: Kysely<Database>, q: AuditQuery): Promise<AuditPage> {
   const forward = q.after === undefined;
+  const direction = forward ? "desc" : "asc";
   const rows = await selectEntries(db)
     .where((eb) => conditions(eb, q))
-    .$if(q.before !== undefined, (b) => b.where("a.seq", "<", q.before as number))
-    .$if(q.after !== undefined, (b) => b.where("a.seq", ">", q.after as number))
-    .orderBy("a.seq", forward ? "desc" : "asc")
+    .$if(q.before !== undefined, (b) => b.where(olderThan(q.before as number)))
+    .$if(q.after !== undefined, (b) => b.where(newerThan(q.after as number)))
+    .orderBy("a.at", direction)
+    .orderBy("a.seq", direction)
     .limit(q.limit + 1)
     .execute();
   const more = rows.length > q.limit;
@@ -116,19 +130,22 @@ export async function queryAuditLog(db: Kysely<Database>, q: AuditQuery): Promis
   const first = page[0];
   const last = page.at(-1);
   if (!first || !last) return { entries: [], older: null, newer: null };
-  const beyond = async (direction: "older" | "newer") => {
+  // ordered from the edge outwards, so the index reads from the edge rather than the table from its start
+  const beyond = async (edge: ReturnType<typeof olderThan>, order: "asc" | "desc") => {
     const found = await db
       .selectFrom("audit_log as a")
       .select("a.seq")
       .where((eb) => conditions(eb, q))
-      .where("a.seq", direction === "older" ? "<" : ">", direction === "older" ? last.seq : first.seq)
+      .where(edge)
+      .orderBy("a.at", order)
+      .orderBy("a.seq", order)
       .limit(1)
       .executeTakeFirst();
     return found !== undefined;
   };
-  const older = forward ? more : await beyond("older");
+  const older = forward ? more : await beyond(olderThan(last.seq), "desc");
   // the first page is the newest: nothing is newer than what was just read
-  const newer = forward ? q.before !== undefined && (await beyond("newer")) : more;
+  const newer = forward ? q.before !== undefined && (await beyond(newerThan(first.seq), "asc")) : more;
   return {
     entries: page.map(toEntry),
     older: older ? last.seq : null,
@@ -147,6 +164,7 @@ export async function exportEntries(
 ): Promise<AuditEntry[]> {
   const rows = await selectEntries(db)
     .where((eb) => conditions(eb, filter))
+    .orderBy("a.at", "desc")
     .orderBy("a.seq", "desc")
     .limit(max + 1)
     .execute();

@@ -97,6 +97,13 @@ beforeAll(async () => {
         clerk,
         read(pagedPerson, 300 + i),
       );
+    // Written last but dated first: the viewer orders by time, not by when the row reached the log.
+    await writeAt(jst("2026-10-30T10:00:00"), clerk, {
+      action: "case.read",
+      target: "fixture:early",
+      personIds: [person],
+      outcome: "success",
+    });
   } finally {
     vi.useRealTimers();
   }
@@ -118,6 +125,7 @@ describe("audit log viewer", () => {
       "fixture:read:3",
       "fixture:read:2",
       "fixture:read:1",
+      "fixture:early",
     ]);
     expect(byPerson.entries[0]).toMatchObject({
       loginId: "vother",
@@ -235,7 +243,7 @@ describe("audit log viewer", () => {
       "詳細",
       "端末IPアドレス",
     ]);
-    expect(rows).toHaveLength(1 + 4);
+    expect(rows).toHaveLength(1 + 5);
     const print = rows[1] as string[];
     expect(print.slice(1)).toEqual([
       "2026-11-02 17:15:00",
@@ -250,14 +258,19 @@ describe("audit log viewer", () => {
       '{"note":"=HYPERLINK(\\"x\\")"}',
       "10.0.0.1",
     ]);
-    expect(rows.slice(2).map((r) => r[7])).toEqual(["fixture:read:3", "fixture:read:2", "fixture:read:1"]);
+    expect(rows.slice(2).map((r) => r[7])).toEqual([
+      "fixture:read:3",
+      "fixture:read:2",
+      "fixture:read:1",
+      "fixture:early",
+    ]);
 
     const { entries } = await page("action=data.export&limit=1");
     expect(entries[0]).toMatchObject({ loginId: "vauditor", target: "audit_log" });
     expect(entries[0]?.detail).toEqual({
       filter: { personId: person, to: "2026-11-02" },
       encoding: "utf8",
-      rows: 4,
+      rows: 5,
       replaced: 0,
     });
   });
