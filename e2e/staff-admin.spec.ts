@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { chooseCounterIfAsked, logIn } from "./support/auth.ts";
 import { expectNoSeriousViolations } from "./support/axe.ts";
+import { pressOn } from "./support/keyboard.ts";
 
 // Unique per run: the demo data outlives a run, and an account left by an earlier one must not be the one checked.
 const run = Date.now().toString(36);
@@ -94,4 +95,49 @@ test("an administrator imports staff from CSV past a bad row, moves a clerk, and
   await chooseCounterIfAsked(clerk, "保険年金課");
   await expect(clerk.getByText("保険年金課").first()).toBeVisible();
   await clerkContext.close();
+});
+
+test("an administrator adds an account by keyboard, sees its one-time password once, and is refused disabling themself", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await logIn(page, "admin");
+  await chooseCounterIfAsked(page, "情報政策課");
+  await page.goto("/admin/staff/new");
+  await expect(page.getByRole("heading", { level: 1, name: "職員の追加" })).toBeFocused();
+  const loginId = `kbd${run}`;
+  await page.getByLabel("ログインID").fill(loginId);
+  await page.getByLabel("氏名").fill("鍵盤 太郎");
+  await pressOn(page.getByRole("button", { name: "担当を追加" }));
+  await page.getByLabel("担当1の窓口").selectOption({ label: "市民課" });
+  await page.getByLabel("担当1のロール").selectOption({ label: "市民課窓口" });
+  await pressOn(page.getByRole("button", { name: "追加する" }));
+  await expect(page.getByRole("heading", { name: `${loginId} の初期パスワード` })).toBeFocused();
+  await expect(page.getByLabel("初期パスワード", { exact: true })).toHaveValue(/^[A-Za-z0-9-]{14}$/);
+  await expectNoSeriousViolations(page);
+
+  // Their own account: disabling it is asked again, then refused, so the city keeps an administrator.
+  await page.goto("/admin/staff");
+  await page.getByLabel("氏名・ログインID").fill("admin");
+  await page.getByRole("link", { name: "管理 一郎（admin）を編集" }).click();
+  await pressOn(page.getByRole("button", { name: "無効にする…" }));
+  await expect(page.getByRole("button", { name: "やめる" })).toBeFocused();
+  await page.getByRole("button", { name: "無効にする", exact: true }).click();
+  await expect(page.getByRole("region", { name: "アカウントの操作" }).getByRole("alert")).toContainText(
+    "自分を無効にしたり",
+  );
+
+  // The counters' and roles' screens.
+  await page.getByRole("navigation", { name: "職員・権限管理" }).getByRole("link", { name: "窓口" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "窓口の管理" })).toBeFocused();
+  await page.getByRole("button", { name: "市民課を編集" }).click();
+  await expect(page.getByLabel("窓口名")).toHaveValue("市民課");
+  await expectNoSeriousViolations(page);
+  await page
+    .getByRole("navigation", { name: "職員・権限管理" })
+    .getByRole("link", { name: "ロール" })
+    .click();
+  await page.getByRole("button", { name: "システム管理者を編集" }).click();
+  await expect(page.getByRole("checkbox", { name: "職員・権限管理" })).toBeChecked();
+  await expectNoSeriousViolations(page);
 });
