@@ -6,6 +6,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { withOwner } from "../db/owner.ts";
 import { createTestApp, type TestApp } from "../testing/test-app.ts";
+import { exportEntries } from "./queries.ts";
 import { replacedHeader } from "./routes.ts";
 import type { AuditActor, AuditRecord } from "./writer.ts";
 
@@ -273,6 +274,17 @@ describe("audit log viewer", () => {
       rows: 5,
       replaced: 0,
     });
+  });
+
+  it("reads one row past the export's limit, so that more than it may hold is refused, not cut", async () => {
+    const rows = await exportEntries(t.database.db, { personId: person }, 3);
+    expect(rows.map((r) => r.target)).toEqual([
+      "fixture:search",
+      "=fixture:print",
+      "fixture:read:3",
+      "fixture:read:2",
+    ]);
+    expect(await exportEntries(t.database.db, { personId: person }, 6)).toHaveLength(6);
   });
 
   it("exports as CP932 with 〓 for what it cannot hold, and says how many", async () => {

@@ -45,9 +45,12 @@ export function EntriesPanel() {
           <h2 id="audit-entries" className="text-std-20B-150">
             記録{page.isPlaceholderData && "（読み込み中…）"}
           </h2>
-          {data && data.entries.length === 0 ? (
-            <p role="status">条件に当てはまる記録はありません。</p>
-          ) : (
+          <p role="status" className="text-dns-16N-130">
+            {data && data.entries.length === 0
+              ? "条件に当てはまる記録はありません。"
+              : `${data?.entries.length ?? 0} 件を新しい順に表示しています。`}
+          </p>
+          {data && data.entries.length > 0 && (
             <div className="overflow-x-auto">
               <table
                 ref={table}
