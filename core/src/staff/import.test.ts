@@ -3,6 +3,7 @@ import { type ExistingAccount, planStaffImport, readStaffImport, staffImportTemp
 
 const known = {
   counters: new Set(["shimin", "hokennenkin"]),
+  inactiveCounters: new Set(["closed"]),
   roles: new Set(["residentClerk", "insuranceClerk"]),
 };
 const header = ["ログインID", "氏名", "所属", "担当", "有効開始日", "有効終了日"];
@@ -57,7 +58,7 @@ describe("readStaffImport", () => {
         ["ok01", "良い 行", "", "shimin:residentClerk", "", ""],
         ["bad01", "", "", "nowhere:residentClerk", "2027-02-30", ""],
         ["ok01", "重複 行", "", "shimin:residentClerk", "", ""],
-        ["bad02", "ロール 誤り", "", "shimin:mayor", "", ""],
+        ["bad02", "ロール 誤り", "", "shimin:mayor;closed:residentClerk", "", ""],
         ["bad 03", "ID 誤り", "", "shimin", "2027-04-01", "2027-03-31"],
         ["", "", "", "", "", ""],
       ),
@@ -70,11 +71,12 @@ describe("readStaffImport", () => {
         line: 3,
         column: "担当",
         loginId: "bad01",
-        reason: "窓口ID「nowhere」はありません（使われていない窓口を含む）",
+        reason: "窓口ID「nowhere」はありません",
       },
       { line: 3, column: "有効開始日", loginId: "bad01", reason: "「2027-02-30」は存在しない日付です" },
       { line: 4, column: "ログインID", loginId: "ok01", reason: "ログインID「ok01」が 2 行目にもあります" },
       { line: 5, column: "担当", loginId: "bad02", reason: "ロールID「mayor」はありません" },
+      { line: 5, column: "担当", loginId: "bad02", reason: "窓口「closed」は使用停止中です" },
       {
         line: 6,
         column: "ログインID",

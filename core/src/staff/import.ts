@@ -53,7 +53,10 @@ export interface ImportRow {
 }
 
 export interface ImportKnown {
+  /** counters in use (active) */
   counters: ReadonlySet<string>;
+  /** deactivated counters, named apart so the reason says so */
+  inactiveCounters: ReadonlySet<string>;
   roles: ReadonlySet<string>;
 }
 
@@ -156,8 +159,8 @@ function readAssignments(text: string, known: ImportKnown, problem: (reason: str
       problem(`「${pair}」は 窓口ID:ロールID の形ではありません`);
       continue;
     }
-    if (!known.counters.has(counterId))
-      problem(`窓口ID「${counterId}」はありません（使われていない窓口を含む）`);
+    if (known.inactiveCounters.has(counterId)) problem(`窓口「${counterId}」は使用停止中です`);
+    else if (!known.counters.has(counterId)) problem(`窓口ID「${counterId}」はありません`);
     else if (!known.roles.has(roleId)) problem(`ロールID「${roleId}」はありません`);
     else if (!assignments.some((a) => a.counterId === counterId && a.roleId === roleId))
       assignments.push({ counterId, roleId });

@@ -49,12 +49,13 @@ async function planFile(
     throw new HttpError(400, "VALIDATION", `CSV として読めません（${error.line} 行目）: ${error.message}`);
   }
   const [counters, roles, existing] = await Promise.all([
-    db.selectFrom("counter").select("id").where("active", "=", true).execute(),
+    db.selectFrom("counter").select(["id", "active"]).execute(),
     db.selectFrom("role").select("id").execute(),
     listStaff(db),
   ]);
   const read = readStaffImport(records, {
-    counters: new Set(counters.map((c) => c.id)),
+    counters: new Set(counters.filter((c) => c.active).map((c) => c.id)),
+    inactiveCounters: new Set(counters.filter((c) => !c.active).map((c) => c.id)),
     roles: new Set(roles.map((r) => r.id)),
   });
   if (read.fileError) throw new HttpError(400, "VALIDATION", read.fileError);

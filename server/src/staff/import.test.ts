@@ -79,7 +79,7 @@ describe("staff CSV import", () => {
         line: 6,
         column: "担当",
         loginId: "bad01",
-        reason: "窓口ID「nowhere」はありません（使われていない窓口を含む）",
+        reason: "窓口ID「nowhere」はありません",
       },
     ]);
     expect(plan.unchanged).toBe(1);
