@@ -27,14 +27,15 @@ test("an auditor finds a clerk's look at a person in the 監査証跡, exports i
     .getByRole("link", { name: /監査証跡/ })
     .click();
   await expect(page.getByRole("heading", { level: 1, name: "監査証跡" })).toBeVisible();
+  const filters = page.getByRole("form", { name: "監査証跡の絞り込み" });
   const fullWidth = looked.id.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
-  await page.getByLabel("宛名番号").fill(fullWidth);
-  await page.getByLabel("期間の初日").fill(today);
+  await filters.getByLabel("宛名番号").fill(fullWidth);
+  await filters.getByLabel("期間の初日").fill(today);
   // the actions sit in a disclosure, opened from the keyboard
-  await page.getByText("操作で絞り込む").focus();
+  await filters.getByText("操作で絞り込む").focus();
   await page.keyboard.press("Enter");
-  await page.getByRole("group", { name: "宛名" }).getByLabel("宛名照会").check();
-  await page.getByLabel("宛名番号").press("Enter");
+  await filters.getByRole("group", { name: "宛名" }).getByLabel("宛名照会").check();
+  await filters.getByLabel("宛名番号").press("Enter");
 
   const table = page.getByRole("table", { name: "監査証跡の記録（新しい順）" });
   const row = table.getByRole("row").filter({ hasText: "市民 花子" });
@@ -69,10 +70,10 @@ test("an auditor finds a clerk's look at a person in the 監査証跡, exports i
   );
 
   // The export and the views are in the log too: the auditor's own export is the newest data.export.
-  await page.getByRole("button", { name: "条件をクリア" }).click();
-  await page.getByLabel("職員", { exact: true }).fill("audit01");
-  await page.getByRole("group", { name: "帳票・出力" }).getByLabel("データ出力").check();
-  await page.getByRole("button", { name: "絞り込む" }).click();
+  await filters.getByRole("button", { name: "条件をクリア" }).click();
+  await filters.getByLabel("職員", { exact: true }).fill("audit01");
+  await filters.getByRole("group", { name: "帳票・出力" }).getByLabel("データ出力").check();
+  await filters.getByRole("button", { name: "絞り込む" }).click();
   await expect(table.getByRole("row").nth(1)).toContainText("データ出力");
   await expect(table.getByRole("row").nth(1)).toContainText(`"personId":"${looked.id}"`);
 

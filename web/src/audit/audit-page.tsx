@@ -74,7 +74,8 @@ export function AuditPage() {
           aria-labelledby={`audit-tab-${t.id}`}
           hidden={tab !== t.id}
         >
-          {tab === t.id && (t.id === "entries" ? <EntriesPanel /> : <AnalysisPanel />)}
+          {/* both stay mounted, so a filter, a page or an analysis is still there on coming back */}
+          {t.id === "entries" ? <EntriesPanel /> : <AnalysisPanel />}
         </div>
       ))}
     </div>
