@@ -40,6 +40,7 @@ test("an administrator imports staff from CSV past a bad row, moves a clerk, and
     buffer: Buffer.from(csv, "utf-8"),
   });
   await page.getByRole("button", { name: "取り込む内容を確認する（まだ登録しません）" }).click();
+  await expect(page.getByRole("heading", { name: "取り込む内容の確認" })).toBeFocused();
   await expect(page.getByRole("status").filter({ hasText: "追加 2 人" })).toContainText("誤りのある行 1 行");
   const bad = page.getByRole("table", { name: "誤りのある行" });
   await expect(bad.getByRole("row").filter({ hasText: "4 行目" })).toContainText(

@@ -11,6 +11,7 @@ import { ErrorAlert, primaryButton, secondaryButton, TableHead, useTitle } from 
 import { Checkbox } from "../cases/fields.tsx";
 import { EditorFrame } from "../catalog/editor-frame.tsx";
 import { previewImport, saveFile, useApplyImport } from "./api.ts";
+import { FocusedHeading } from "./focused-heading.tsx";
 import { StaffNav } from "./staff-nav.tsx";
 
 const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
@@ -114,9 +115,7 @@ export function StaffImportPage() {
       </form>
       {plan && preview && file && !apply.data && (
         <section aria-labelledby="import-preview-heading" className="flex flex-col gap-4">
-          <h2 id="import-preview-heading" tabIndex={-1} className="text-std-20B-150">
-            取り込む内容の確認
-          </h2>
+          <FocusedHeading id="import-preview-heading">取り込む内容の確認</FocusedHeading>
           <p role="status">
             追加 {plan.adds.length} 人、変更 {plan.changes.length} 人、無効化 {plan.disables.length}{" "}
             人、変更なし {plan.unchanged} 人、誤りのある行 {badRows} 行
@@ -145,7 +144,11 @@ export function StaffImportPage() {
               apply.mutate({ file, token: plan.token, disableAbsent: preview.disableAbsent, skipBadRows })
             }
           >
-            {nothingToDo ? "登録する変更はありません" : "この内容で登録する"}
+            {nothingToDo
+              ? "登録する変更はありません"
+              : apply.isPending
+                ? "登録しています…（新しい職員が多いと1分ほどかかります）"
+                : "この内容で登録する"}
           </button>
         </section>
       )}
@@ -250,9 +253,7 @@ function ImportDone({ result }: { result: StaffImportResult }) {
       aria-labelledby="import-done-heading"
       className="flex flex-col gap-3 rounded-8 border-2 border-blue-900 bg-blue-50 p-4"
     >
-      <h2 id="import-done-heading" className="text-std-20B-150">
-        登録しました
-      </h2>
+      <FocusedHeading id="import-done-heading">登録しました</FocusedHeading>
       <p role="status">
         追加 {result.added} 人、変更 {result.changed} 人、無効化 {result.disabled} 人
         {result.skippedRows > 0 ? `（誤りのある ${result.skippedRows} 行は登録していません）` : ""}

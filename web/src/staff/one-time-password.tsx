@@ -1,24 +1,15 @@
-import { useEffect, useRef } from "react";
+import { FocusedHeading } from "./focused-heading.tsx";
 
 /** The only sight of a generated password: it takes focus, so a screen reader says it at once. */
 export function OneTimePassword({ loginId, password }: { loginId: string; password: string }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    heading.current?.focus();
-  }, []);
   return (
     <section
       aria-labelledby="one-time-password-heading"
       className="flex flex-col gap-2 rounded-8 border-2 border-blue-900 bg-blue-50 p-4"
     >
-      <h2
-        ref={heading}
-        id="one-time-password-heading"
-        tabIndex={-1}
-        className="text-std-18B-160 outline-none"
-      >
+      <FocusedHeading id="one-time-password-heading" className="text-std-18B-160">
         {loginId} の初期パスワード
-      </h2>
+      </FocusedHeading>
       <p className="font-bold text-error-2">
         この一度だけ表示します。本人に渡してください（いちまどには残りません）。初回ログイン時に変更が必要です。
       </p>
