@@ -94,6 +94,21 @@ describe("staff CSV import", () => {
     expect(plan.disables).toEqual([{ loginId: "leaving", name: "テスト leaving" }]);
   });
 
+  it("reports a line that is neither UTF-8 nor CP932 as a bad row and reads the rest", async () => {
+    const good = encodeCp932(`${header}\r\nnew09,髙﨑 九郎,,shimin:residentClerk,,\r\n`).bytes;
+    const broken = Buffer.from([0x62, 0x61, 0x64, 0x2c, 0x80, 0x80, 0x2c, 0x2c, 0x0d, 0x0a]);
+    const plan = await preview(Buffer.concat([good, broken]));
+    expect(plan.adds.map((a) => a.name)).toEqual(["髙﨑 九郎"]);
+    expect(plan.problems).toEqual([
+      {
+        line: 3,
+        column: null,
+        loginId: null,
+        reason: "文字コードを読み取れない行です（UTF-8 か Shift_JIS で保存してください）",
+      },
+    ]);
+  });
+
   it("refuses a bad file with a clear 4xx: no header, not CSV, too large", async () => {
     const noHeader = await upload("preview", "a,b\n1,2", "");
     expect(noHeader.statusCode).toBe(400);
