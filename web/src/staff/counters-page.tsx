@@ -4,12 +4,11 @@ import {
   counterKindLabels,
   counterUpdateSchema,
 } from "@ichimado/core/staff/schemas";
-import { type FormEvent, useState } from "react";
-import { primaryButton, secondaryButton } from "../app/ui.tsx";
+import { useState } from "react";
 import { Checkbox, SelectInput, TextInput } from "../cases/fields.tsx";
-import { ErrorSummary, type Issue, issueAt } from "../cases/form-errors.tsx";
+import { type Issue, issueAt } from "../cases/form-errors.tsx";
 import { useCounters, useSaveCounter } from "./api.ts";
-import { ListEditor } from "./list-editor.tsx";
+import { EntryForm, ListEditor, localIssues } from "./list-editor.tsx";
 
 const fieldId = (path: string) => `counter-${path}`;
 type Kind = keyof typeof counterKindLabels;
@@ -48,96 +47,67 @@ function CounterForm({
   onDone: (message: string) => void;
 }) {
   const save = useSaveCounter();
-  const [id, setId] = useState("");
-  const [name, setName] = useState(counter?.name ?? "");
   const [kind, setKind] = useState<Kind>(counter?.kind ?? "department");
   const [department, setDepartment] = useState(counter?.department ?? "");
   const [place, setPlace] = useState(counter?.place ?? "");
   const [active, setActive] = useState(counter?.active ?? true);
   const [local, setLocal] = useState<Issue[]>([]);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = ({ id, name }: { id: string; name: string }) => {
     save.reset();
     const fields = { name, kind, department, place, active };
     const update = counter
       ? counterUpdateSchema.safeParse({ ...fields, expectedVersion: counter.version })
       : null;
     const create = counter ? null : counterCreateSchema.safeParse({ ...fields, id });
-    const issues = (update?.error ?? create?.error)?.issues ?? [];
-    setLocal(issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+    setLocal(localIssues(update?.error ?? create?.error));
     const done = { onSuccess: (saved: CounterAdmin) => onDone(`窓口「${saved.name}」を保存しました`) };
     if (counter && update?.success) save.mutate({ id: counter.id, update: update.data }, done);
     else if (create?.success) save.mutate({ create: create.data }, done);
   };
   return (
-    <section
-      aria-labelledby="counter-form-heading"
-      className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 bg-white p-6"
+    <EntryForm
+      noun="窓口"
+      entry={counter}
+      fieldId={fieldId}
+      local={local}
+      error={save.error}
+      pending={save.isPending}
+      onSubmit={submit}
+      onCancel={() => onDone("")}
     >
-      <h2 id="counter-form-heading" className="text-std-20B-150">
-        {counter ? `窓口の編集：${counter.name}` : "窓口の追加"}
-      </h2>
-      <ErrorSummary error={save.error} fieldId={fieldId} local={local} />
-      <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-        {!counter && (
-          <TextInput
-            id={fieldId("id")}
-            label="窓口ID"
-            hint="半角英数字と _ -（CSV一括登録の担当で使います。あとから変えられません）"
-            value={id}
-            error={issueAt(local, "id")}
-            onChange={(e) => setId(e.target.value)}
-          />
-        )}
-        <TextInput
-          id={fieldId("name")}
-          label="窓口名"
-          value={name}
-          error={issueAt(local, "name")}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <SelectInput
-          id={fieldId("kind")}
-          label="種類"
-          value={kind}
-          onChange={(e) => setKind(e.target.value as Kind)}
-        >
-          {(Object.keys(counterKindLabels) as Kind[]).map((k) => (
-            <option key={k} value={k}>
-              {counterKindLabels[k]}
-            </option>
-          ))}
-        </SelectInput>
-        <TextInput
-          id={fieldId("department")}
-          label="所属課"
-          value={department}
-          error={issueAt(local, "department")}
-          onChange={(e) => setDepartment(e.target.value)}
-        />
-        <TextInput
-          id={fieldId("place")}
-          label="場所（任意）"
-          hint="来庁者に案内する場所（例: 本庁舎1階 1番窓口）"
-          value={place}
-          error={issueAt(local, "place")}
-          onChange={(e) => setPlace(e.target.value)}
-        />
-        <Checkbox
-          id={fieldId("active")}
-          label="使用中（外すと、この窓口は職員の窓口選択に出なくなり、いまこの窓口で操作中の職員は窓口を選び直します）"
-          checked={active}
-          onChange={setActive}
-        />
-        <div className="flex flex-wrap gap-2">
-          <button type="submit" className={primaryButton} disabled={save.isPending}>
-            保存する
-          </button>
-          <button type="button" className={secondaryButton} onClick={() => onDone("")}>
-            やめる
-          </button>
-        </div>
-      </form>
-    </section>
+      <SelectInput
+        id={fieldId("kind")}
+        label="種類"
+        value={kind}
+        onChange={(e) => setKind(e.target.value as Kind)}
+      >
+        {(Object.keys(counterKindLabels) as Kind[]).map((k) => (
+          <option key={k} value={k}>
+            {counterKindLabels[k]}
+          </option>
+        ))}
+      </SelectInput>
+      <TextInput
+        id={fieldId("department")}
+        label="所属課"
+        value={department}
+        error={issueAt(local, "department")}
+        onChange={(e) => setDepartment(e.target.value)}
+      />
+      <TextInput
+        id={fieldId("place")}
+        label="場所（任意）"
+        hint="来庁者に案内する場所（例: 本庁舎1階 1番窓口）"
+        value={place}
+        error={issueAt(local, "place")}
+        onChange={(e) => setPlace(e.target.value)}
+      />
+      <Checkbox
+        id={fieldId("active")}
+        label="使用中（外すと、この窓口は職員の窓口選択に出なくなり、いまこの窓口で操作中の職員は窓口を選び直します）"
+        checked={active}
+        onChange={setActive}
+      />
+    </EntryForm>
   );
 }

@@ -1,6 +1,8 @@
-import { type ReactNode, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { errorMessage } from "../app/api.ts";
 import { ErrorAlert, Loading, primaryButton, secondaryButton, TableHead, useTitle } from "../app/ui.tsx";
+import { TextInput } from "../cases/fields.tsx";
+import { ErrorSummary, type Issue, issueAt } from "../cases/form-errors.tsx";
 import { SavedMessage } from "../cases/section.tsx";
 import { EditorFrame } from "../catalog/editor-frame.tsx";
 import { StaffNav } from "./staff-nav.tsx";
@@ -91,5 +93,83 @@ export function ListEditor<T extends Row>({
         </button>
       )}
     </EditorFrame>
+  );
+}
+
+/** A schema's problems in the shape the error summary reads. */
+export const localIssues = (
+  error: { issues: { path: PropertyKey[]; message: string }[] } | undefined,
+): Issue[] => (error?.issues ?? []).map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+
+/**
+ * The form for one entry: its ID (new entries only, fixed afterwards as files and cases name it)
+ * and name, the entry's own fields as children, then 保存する and やめる.
+ */
+export function EntryForm<T extends Row>({
+  noun,
+  entry,
+  fieldId,
+  local,
+  error,
+  pending,
+  onSubmit,
+  onCancel,
+  children,
+}: {
+  noun: string;
+  entry: T | null;
+  fieldId: (path: string) => string;
+  local: readonly Issue[];
+  error: unknown;
+  pending: boolean;
+  onSubmit: (named: { id: string; name: string }) => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const [id, setId] = useState("");
+  const [name, setName] = useState(entry?.name ?? "");
+  const heading = fieldId("heading");
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit({ id, name });
+  };
+  return (
+    <section
+      aria-labelledby={heading}
+      className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 bg-white p-6"
+    >
+      <h2 id={heading} className="text-std-20B-150">
+        {entry ? `${noun}の編集：${entry.name}` : `${noun}の追加`}
+      </h2>
+      <ErrorSummary error={error} fieldId={fieldId} local={local} />
+      <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+        {!entry && (
+          <TextInput
+            id={fieldId("id")}
+            label={`${noun}ID`}
+            hint="半角英数字と _ -（CSV一括登録の担当で使います。あとから変えられません）"
+            value={id}
+            error={issueAt(local, "id")}
+            onChange={(e) => setId(e.target.value)}
+          />
+        )}
+        <TextInput
+          id={fieldId("name")}
+          label={`${noun}名`}
+          value={name}
+          error={issueAt(local, "name")}
+          onChange={(e) => setName(e.target.value)}
+        />
+        {children}
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" className={primaryButton} disabled={pending}>
+            保存する
+          </button>
+          <button type="button" className={secondaryButton} onClick={onCancel}>
+            やめる
+          </button>
+        </div>
+      </form>
+    </section>
   );
 }

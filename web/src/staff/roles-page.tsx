@@ -5,12 +5,11 @@ import {
 } from "@ichimado/core/auth/permissions";
 import { type ProgrammeKey, programmeKeys, programmeLabels } from "@ichimado/core/programmes/programmes";
 import { type RoleAdmin, roleCreateSchema, roleUpdateSchema } from "@ichimado/core/staff/schemas";
-import { type FormEvent, useState } from "react";
-import { primaryButton, secondaryButton } from "../app/ui.tsx";
-import { Checkbox, TextInput } from "../cases/fields.tsx";
-import { ErrorSummary, type Issue, issueAt } from "../cases/form-errors.tsx";
+import { useState } from "react";
+import { Checkbox } from "../cases/fields.tsx";
+import type { Issue } from "../cases/form-errors.tsx";
 import { useRoles, useSaveRole } from "./api.ts";
-import { ListEditor } from "./list-editor.tsx";
+import { EntryForm, ListEditor, localIssues } from "./list-editor.tsx";
 
 const fieldId = (path: string) => `role-${path}`;
 
@@ -71,84 +70,55 @@ function Choices<K extends string>({
 
 function RoleForm({ role, onDone }: { role: RoleAdmin | null; onDone: (message: string) => void }) {
   const save = useSaveRole();
-  const [id, setId] = useState("");
-  const [name, setName] = useState(role?.name ?? "");
   const [functions, setFunctions] = useState<FunctionPermission[]>(role?.functions ?? []);
   const [visible, setVisible] = useState<ProgrammeKey[]>(role?.visibleProgrammes ?? []);
   const [accepted, setAccepted] = useState<ProgrammeKey[]>(role?.acceptedProgrammes ?? []);
   const [local, setLocal] = useState<Issue[]>([]);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = ({ id, name }: { id: string; name: string }) => {
     save.reset();
     const fields = { name, functions, visibleProgrammes: visible, acceptedProgrammes: accepted };
     const update = role ? roleUpdateSchema.safeParse({ ...fields, expectedVersion: role.version }) : null;
     const create = role ? null : roleCreateSchema.safeParse({ ...fields, id });
-    const issues = (update?.error ?? create?.error)?.issues ?? [];
-    setLocal(issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+    setLocal(localIssues(update?.error ?? create?.error));
     const done = { onSuccess: (saved: RoleAdmin) => onDone(`ロール「${saved.name}」を保存しました`) };
     if (role && update?.success) save.mutate({ id: role.id, update: update.data }, done);
     else if (create?.success) save.mutate({ create: create.data }, done);
   };
   return (
-    <section
-      aria-labelledby="role-form-heading"
-      className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 bg-white p-6"
+    <EntryForm
+      noun="ロール"
+      entry={role}
+      fieldId={fieldId}
+      local={local}
+      error={save.error}
+      pending={save.isPending}
+      onSubmit={submit}
+      onCancel={() => onDone("")}
     >
-      <h2 id="role-form-heading" className="text-std-20B-150">
-        {role ? `ロールの編集：${role.name}` : "ロールの追加"}
-      </h2>
-      <ErrorSummary error={save.error} fieldId={fieldId} local={local} />
-      <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-        {!role && (
-          <TextInput
-            id={fieldId("id")}
-            label="ロールID"
-            hint="半角英数字と _ -（CSV一括登録の担当で使います。あとから変えられません）"
-            value={id}
-            error={issueAt(local, "id")}
-            onChange={(e) => setId(e.target.value)}
-          />
-        )}
-        <TextInput
-          id={fieldId("name")}
-          label="ロール名"
-          value={name}
-          error={issueAt(local, "name")}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <Choices
-          legend="使える機能"
-          name="functions"
-          keys={functionPermissions}
-          labels={functionPermissionLabels}
-          chosen={functions}
-          onChange={setFunctions}
-        />
-        <Choices
-          legend="資格情報を見られる業務"
-          name="visible"
-          keys={programmeKeys}
-          labels={programmeLabels}
-          chosen={visible}
-          onChange={setVisible}
-        />
-        <Choices
-          legend="手続きを受け付けられる業務"
-          name="accepted"
-          keys={programmeKeys}
-          labels={programmeLabels}
-          chosen={accepted}
-          onChange={setAccepted}
-        />
-        <div className="flex flex-wrap gap-2">
-          <button type="submit" className={primaryButton} disabled={save.isPending}>
-            保存する
-          </button>
-          <button type="button" className={secondaryButton} onClick={() => onDone("")}>
-            やめる
-          </button>
-        </div>
-      </form>
-    </section>
+      <Choices
+        legend="使える機能"
+        name="functions"
+        keys={functionPermissions}
+        labels={functionPermissionLabels}
+        chosen={functions}
+        onChange={setFunctions}
+      />
+      <Choices
+        legend="資格情報を見られる業務"
+        name="visible"
+        keys={programmeKeys}
+        labels={programmeLabels}
+        chosen={visible}
+        onChange={setVisible}
+      />
+      <Choices
+        legend="手続きを受け付けられる業務"
+        name="accepted"
+        keys={programmeKeys}
+        labels={programmeLabels}
+        chosen={accepted}
+        onChange={setAccepted}
+      />
+    </EntryForm>
   );
 }

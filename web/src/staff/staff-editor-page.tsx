@@ -11,6 +11,7 @@ import { SavedMessage } from "../cases/section.tsx";
 import { EditorFrame } from "../catalog/editor-frame.tsx";
 import { AccountActions } from "./account-actions.tsx";
 import { useCounters, useCreateStaff, useRoles, useStaffList, useUpdateStaff } from "./api.ts";
+import { localIssues } from "./list-editor.tsx";
 import { OneTimePassword } from "./one-time-password.tsx";
 import { StaffNav } from "./staff-nav.tsx";
 import { staffState } from "./staff-page.tsx";
@@ -89,9 +90,7 @@ function StaffForm({ staff }: { staff: StaffSummary | undefined }) {
       : staffCreateSchema.safeParse({ ...fields, loginId, password: setPassword ? password : null });
     const issues = [
       ...dateIssues,
-      ...(parsed.error?.issues ?? [])
-        .map((i) => ({ path: i.path.join("."), message: i.message }))
-        .filter((i) => !dateIssues.some((d) => d.path === i.path)),
+      ...localIssues(parsed.error).filter((i) => !dateIssues.some((d) => d.path === i.path)),
     ];
     setLocal(issues);
     if (issues.length > 0 || !parsed.success) return;
