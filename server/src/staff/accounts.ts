@@ -50,7 +50,7 @@ export async function requireAdministrationKept(db: Kysely<Database>, actor: Sta
   ]);
   const problem = selfLockoutProblem(
     {
-      staff: staff.map((s) => ({ ...s })),
+      staff,
       roleFunctions: new Map(roles.map((r) => [r.id, r.functions as FunctionPermission[]])),
       activeCounters: new Set(counters.map((c) => c.id)),
     },
