@@ -1,3 +1,4 @@
+import { municipalityOf, municipalityText } from "@ichimado/core/addresses/municipalities";
 import { suggestTowns } from "@ichimado/core/addresses/suggest";
 import { addressKey } from "@ichimado/core/search/address";
 import { towns } from "@ichimado/tools/city/towns";
@@ -43,7 +44,7 @@ async function openMoveIn(page: Page) {
   return form;
 }
 
-test("an address is found by reading or postal code, its 番地 offered, and a prefecture offered outside the city", async ({
+test("an address is found by reading or postal code, its 番地 offered, and a prefecture and a municipality offered outside the city", async ({
   page,
 }) => {
   const form = await openMoveIn(page);
@@ -81,6 +82,19 @@ test("an address is found by reading or postal code, its 番地 offered, and a p
   const outside = form.getByLabel("転入前の住所");
   const listId = must((await outside.getAttribute("list")) ?? undefined, "prefecture list");
   await expect(page.locator(`datalist[id="${listId}"] option`)).toHaveCount(47);
+  // Once a prefecture is begun, the municipalities where the register's people came from or went
+  // to are offered with it (a moved-out resident's destination here).
+  const elsewhere = must(
+    city.persons.map((p) => (p.outsideAddress ? municipalityOf(p.outsideAddress) : null)).find(Boolean) ??
+      undefined,
+    "a municipality outside the city in the register",
+  );
+  const offered = page.waitForResponse((r) => r.url().includes("/api/v1/addresses/municipalities") && r.ok());
+  await outside.fill(elsewhere.prefecture.slice(0, 2));
+  await offered;
+  await expect(
+    page.locator(`datalist[id="${listId}"] option[value="${municipalityText(elsewhere)}"]`),
+  ).toHaveCount(1);
   await outside.fill("東京都千代田区千代田1番1号");
   await expect(outside).toHaveValue("東京都千代田区千代田1番1号");
   await expectNoSeriousViolations(page);

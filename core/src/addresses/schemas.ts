@@ -49,3 +49,11 @@ export const lotSuggestResultSchema = z.object({
   truncated: z.boolean(),
 });
 export type LotSuggestResult = z.infer<typeof lotSuggestResultSchema>;
+
+export const municipalityQuerySchema = z.object({
+  q: z.string().trim().max(60, "60文字以内で入力してください").default(""),
+});
+export const municipalitySuggestResultSchema = z.object({
+  /** 都道府県 + 市区町村 as typed in an address, most frequent in the register first */
+  municipalities: z.array(z.string()),
+});

@@ -1,8 +1,11 @@
+import { suggestMunicipalities } from "@ichimado/core/addresses/municipalities";
 import {
   addressSuggestQuerySchema,
   addressSuggestResultSchema,
   lotQuerySchema,
   lotSuggestResultSchema,
+  municipalityQuerySchema,
+  municipalitySuggestResultSchema,
   townCodeParamsSchema,
   townSchema,
 } from "@ichimado/core/addresses/schemas";
@@ -13,7 +16,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type AppContext, requireAuth } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
-import { lotSuggestions, townSuggestions } from "./suggest.ts";
+import { lotSuggestions, seenMunicipalities, townSuggestions } from "./suggest.ts";
 
 const receptionAccess = { access: { kind: "permission", permission: "reception" } } as const;
 
@@ -57,6 +60,18 @@ export async function addressRoutes(app: FastifyInstance, ctx: AppContext): Prom
         towns: found.map((s) => ({ ...s.town, matchedBy: s.matchedBy, chome: s.chome, rest: s.rest })),
       };
     },
+  );
+
+  // For addresses outside the city (転入元, 転出先): names of places, not of people, so not audited.
+  r.get(
+    "/api/v1/addresses/municipalities",
+    {
+      config: receptionAccess,
+      schema: { querystring: municipalityQuerySchema, response: { 200: municipalitySuggestResultSchema } },
+    },
+    async (request) => ({
+      municipalities: suggestMunicipalities(await seenMunicipalities(ctx.db), request.query.q, 20),
+    }),
   );
 
   r.get(

@@ -52,6 +52,15 @@ beforeAll(async () => {
     await sql`update person set katagaki = 'コーポ今市101' where household_id = 'H901'`.execute(db);
     await sql`update person set katagaki = 'コーポ今市202' where household_id = 'H906'`.execute(db);
     await sql`update address_town set chome_count = 3 where code = 'T001'`.execute(db);
+    // Where people came from and went to, and a 住登外者 living elsewhere.
+    await sql`update person set outside_address = '島根県松江市殿町1番地' where id = '9020000001'`.execute(
+      db,
+    );
+    await sql`insert into residence_change (person_id, kind, occurred_on, from_address, to_address) values
+      ('9010000001', 'moveIn', '2020-04-01', '島根県松江市学園南1丁目2番3号', null),
+      ('9030000001', 'moveIn', '2021-04-01', '鳥取県米子市角盤町1丁目', null),
+      ('9040000001', 'moveOut', '2022-04-01', null, '広島県広島市中区基町5番'),
+      ('9040000001', 'moveIn', '2023-04-01', 'アメリカ合衆国', null)`.execute(db);
   });
   await t.createStaff({ loginId: "addrclerk", assignments: [["shimin", "residentClerk"]] });
   await t.createStaff({
@@ -87,6 +96,26 @@ async function lots(cookie: string, town: string, q = ""): Promise<LotSuggestRes
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as LotSuggestResult;
 }
+
+describe("municipalities for addresses outside the city", () => {
+  const municipalities = async (q: string, cookie = clerk) => {
+    const res = await t.call("GET", `/api/v1/addresses/municipalities?${new URLSearchParams({ q })}`, {
+      cookie,
+    });
+    return { status: res.statusCode, list: (res.json() as { municipalities?: string[] }).municipalities };
+  };
+  it("offers the ones the register's outside addresses name, most frequent first", async () => {
+    expect((await municipalities("島根")).list).toEqual(["島根県松江市"]);
+    expect((await municipalities("県")).list).toEqual(["島根県松江市", "広島県広島市中区", "鳥取県米子市"]);
+    expect((await municipalities("米子")).list).toEqual(["鳥取県米子市"]);
+    expect((await municipalities("アメリカ")).list).toEqual([]);
+    expect((await municipalities("")).list).toEqual([]);
+  });
+  it("refuses an overlong query and roles without reception", async () => {
+    expect((await municipalities("あ".repeat(61))).status).toBe(400);
+    expect((await municipalities("島根", admin)).status).toBe(403);
+  });
+});
 
 describe("address suggestions", () => {
   it("find a town from part of its kanji, with the 丁目 typed after it", async () => {

@@ -1,3 +1,4 @@
+import { municipalityOf, municipalityText } from "@ichimado/core/addresses/municipalities";
 import type { LotSuggestion } from "@ichimado/core/addresses/schemas";
 import { matchLots, suggestTowns, type TownSuggestion } from "@ichimado/core/addresses/suggest";
 import { sql } from "kysely";
@@ -51,4 +52,38 @@ export async function lotSuggestions(
     typed,
     options.limit,
   );
+}
+
+const municipalityCacheMs = 10 * 60_000;
+let municipalityCache: { at: number; db: Db; seen: { text: string; count: number }[] } | undefined;
+
+/**
+ * The municipalities the register's outside addresses name (住登外者, 転入元, 転出先), with how often:
+ * the city's own record of where its people come from and go to, so the neighbours come first. The
+ * register changes with the nightly feeds, so the list is kept for ten minutes per database.
+ */
+export async function seenMunicipalities(db: Db): Promise<{ text: string; count: number }[]> {
+  if (
+    municipalityCache &&
+    municipalityCache.db === db &&
+    Date.now() - municipalityCache.at < municipalityCacheMs
+  ) {
+    return municipalityCache.seen;
+  }
+  // The first 24 characters hold any prefecture, 郡, municipality and ward; grouping on them keeps
+  // the rows read in JavaScript to the distinct beginnings, not every address.
+  const { rows } = await sql<{ head: string; n: number }>`
+    select left(a, 24) as head, count(*)::int as n from (
+      select outside_address as a from person where outside_address is not null
+      union all select from_address from residence_change where from_address is not null
+      union all select to_address from residence_change where to_address is not null
+    ) addresses group by 1`.execute(db);
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const m = municipalityOf(row.head);
+    if (m) counts.set(municipalityText(m), (counts.get(municipalityText(m)) ?? 0) + row.n);
+  }
+  const seen = [...counts].map(([text, count]) => ({ text, count }));
+  municipalityCache = { at: Date.now(), db, seen };
+  return seen;
 }

@@ -5,7 +5,7 @@ import { addressKey } from "@ichimado/core/search/address";
 import { useCallback, useDeferredValue, useMemo, useRef } from "react";
 import { errorMessage } from "../app/api.ts";
 import { ErrorAlert, focusRing } from "../app/ui.tsx";
-import { useTownLots, useTowns } from "./api.ts";
+import { useMunicipalities, useTownLots, useTowns } from "./api.ts";
 import { Checkbox, dateHint, FieldError, TextInput } from "./fields.tsx";
 import { type Choice, FilterSelect } from "./filter-select.tsx";
 import { type Issue, issueAt } from "./form-errors.tsx";
@@ -120,20 +120,27 @@ export function CityAddressFields({ fieldId, draft, issues, set, legend }: Props
   );
 }
 
-/** An address outside the city, typed freely; the prefecture is offered as it is begun. */
+/**
+ * An address outside the city, typed freely: the prefecture is offered as it is begun, then the
+ * municipalities the register's outside addresses name (where this city's people come from and go to).
+ */
 export function OutsideAddressField({ fieldId, draft, issues, set, label }: Props & { label: string }) {
+  const municipalities = useMunicipalities(draft.outsideAddress).data?.municipalities ?? [];
   return (
     <>
       <TextInput
         id={fieldId("outsideAddress")}
         label={label}
-        hint="都道府県から (国外の場合は国名から)"
-        list={fieldId("outsideAddress-prefectures")}
+        hint="都道府県から (国外の場合は国名から)。市区町村は入力に応じて候補が出ます"
+        list={fieldId("outsideAddress-places")}
         value={draft.outsideAddress}
         error={issueAt(issues, "outsideAddress")}
         onChange={(e) => set("outsideAddress", e.currentTarget.value)}
       />
-      <datalist id={fieldId("outsideAddress-prefectures")}>
+      <datalist id={fieldId("outsideAddress-places")}>
+        {municipalities.map((m) => (
+          <option key={m} value={m} />
+        ))}
         {prefectures.map((p) => (
           <option key={p} value={p} />
         ))}

@@ -1,4 +1,8 @@
-import { lotSuggestResultSchema, townSchema } from "@ichimado/core/addresses/schemas";
+import {
+  lotSuggestResultSchema,
+  municipalitySuggestResultSchema,
+  townSchema,
+} from "@ichimado/core/addresses/schemas";
 import { identityDocumentListSchema, identityVerdictSchema } from "@ichimado/core/cases/identity";
 import type { residenceChangeInputSchema } from "@ichimado/core/cases/residence-change";
 import {
@@ -82,6 +86,23 @@ export function useTownLots(townCode: string, typed: string) {
       ),
     enabled: townCode !== "",
     // The list under the field stays while the next keystroke's answer comes.
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+/** Municipalities for an address outside the city, from what was typed (two characters or more). */
+export function useMunicipalities(typed: string) {
+  const q = typed.trim();
+  return useQuery({
+    queryKey: ["addresses", "municipalities", q],
+    queryFn: () =>
+      apiRequest(
+        "GET",
+        `/addresses/municipalities?${new URLSearchParams({ q })}`,
+        municipalitySuggestResultSchema,
+      ),
+    enabled: q.length >= 2 && q.length <= 60,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
