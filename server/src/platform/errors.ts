@@ -91,7 +91,7 @@ const unavailableNodeCodes = new Set([
  * The database went away or is restarting: connection refused or reset, the server shutting down
  * (57P01–57P03), a connection-class error (08xxx), or pg's own words for a dropped connection.
  */
-export function isDatabaseUnavailable(error: unknown): boolean {
+function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === "string") {
