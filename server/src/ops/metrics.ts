@@ -55,7 +55,8 @@ export async function metricsRoutes(
 
   app.get(
     "/metrics",
-    { config: { access: { kind: "token", scope: "metrics" } } },
+    // No HEAD twin: a scraper only GETs, and each guarded route is one entry to check.
+    { config: { access: { kind: "token", scope: "metrics" } }, exposeHeadRoute: false },
     async (_request, reply) => {
       return reply.type(registry.contentType).send(await registry.metrics());
     },
