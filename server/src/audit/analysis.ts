@@ -30,7 +30,8 @@ export async function analyseAuditLog(db: Kysely<Database>, q: AuditAnalysisQuer
   const actions = sql.join(personAccessActions.map((a) => sql`${a}`));
   const inPeriod = sql`a.at >= ${start} and a.at < ${end}`;
 
-  const mass = await sql<StaffRow & { peak: string; peak_ended_at: Date; total: string }>`
+  // Two scans of the period, independent: on PostgreSQL they run side by side.
+  const massQuery = sql<StaffRow & { peak: string; peak_ended_at: Date; total: string }>`
     with access as (
       select a.staff_id, a.login_id, a.at,
         count(*) over (partition by a.staff_id, a.login_id order by a.at
@@ -46,9 +47,7 @@ export async function analyseAuditLog(db: Kysely<Database>, q: AuditAnalysisQuer
     where p.peak > ${q.threshold}
     order by p.peak desc, p.login_id`.execute(db);
 
-  const late = await sql<
-    StaffRow & { entries: string; person_access: string; first_at: Date; last_at: Date }
-  >`
+  const lateQuery = sql<StaffRow & { entries: string; person_access: string; first_at: Date; last_at: Date }>`
     select a.staff_id, a.login_id, s.name as staff_name, count(*) as entries,
       count(*) filter (where a.action in (${actions})) as person_access,
       min(a.at) as first_at, max(a.at) as last_at
@@ -56,6 +55,7 @@ export async function analyseAuditLog(db: Kysely<Database>, q: AuditAnalysisQuer
     where ${inPeriod} and ${afterHoursSql(sql.ref("a.at"))}
     group by a.staff_id, a.login_id, s.name
     order by count(*) desc, a.login_id`.execute(db);
+  const [mass, late] = await Promise.all([massQuery, lateQuery]);
 
   return {
     from: q.from,

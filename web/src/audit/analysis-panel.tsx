@@ -25,8 +25,9 @@ export function AnalysisPanel() {
   const [period, setPeriod] = useState<PeriodText>({ from: `${today.slice(0, 8)}01`, to: today });
   const [threshold, setThreshold] = useState(String(defaultMassAccessThreshold));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [query, setQuery] = useState<AuditAnalysisQuery | null>(null);
-  const analysis = useAuditAnalysis(query);
+  // each press of 分析する counts afresh, even for the same period
+  const [request, setRequest] = useState<{ query: AuditAnalysisQuery; round: number } | null>(null);
+  const analysis = useAuditAnalysis(request);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -36,7 +37,7 @@ export function AnalysisPanel() {
       const parsed = auditAnalysisQuerySchema.safeParse({ from: read.from, to: read.to, threshold });
       if (parsed.success) {
         setErrors({});
-        setQuery(parsed.data);
+        setRequest((last) => ({ query: parsed.data, round: (last?.round ?? 0) + 1 }));
         return;
       }
       for (const issue of parsed.error.issues) found[(issue.path[0] as Field) ?? "to"] ??= issue.message;
@@ -69,7 +70,7 @@ export function AnalysisPanel() {
           分析する
         </button>
       </form>
-      {query === null ? null : analysis.isPending ? (
+      {request === null ? null : analysis.isPending ? (
         <Loading />
       ) : analysis.isError ? (
         <ErrorAlert message={errorMessage(analysis.error)} />

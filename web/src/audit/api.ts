@@ -21,13 +21,13 @@ function filterParams(filter: AuditFilter): URLSearchParams {
 
 const auditPageSize = 50;
 
-export function useAuditPage(filter: AuditFilter, cursor: AuditCursor) {
+export function useAuditPage(filter: AuditFilter, cursor: AuditCursor, round: number) {
   const params = filterParams(filter);
   params.set("limit", String(auditPageSize));
   if (cursor && "before" in cursor) params.set("before", String(cursor.before));
   if (cursor && "after" in cursor) params.set("after", String(cursor.after));
   return useQuery({
-    queryKey: ["audit", "entries", params.toString()],
+    queryKey: ["audit", "entries", round, params.toString()],
     queryFn: () => apiRequest("GET", `/audit/entries?${params}`, auditPageSchema),
     placeholderData: keepPreviousData,
     // every look is an audited read: not repeated behind the auditor's back
@@ -36,16 +36,19 @@ export function useAuditPage(filter: AuditFilter, cursor: AuditCursor) {
   });
 }
 
-export function useAuditAnalysis(query: AuditAnalysisQuery | null) {
+export function useAuditAnalysis(request: { query: AuditAnalysisQuery; round: number } | null) {
   return useQuery({
-    queryKey: ["audit", "analysis", query],
-    queryFn: () =>
-      apiRequest(
-        "GET",
-        `/audit/analysis?${new URLSearchParams({ from: query?.from ?? "", to: query?.to ?? "", threshold: String(query?.threshold) })}`,
-        auditAnalysisSchema,
-      ),
-    enabled: query !== null,
+    queryKey: ["audit", "analysis", request],
+    queryFn: () => {
+      const query = request?.query;
+      const params = new URLSearchParams({
+        from: query?.from ?? "",
+        to: query?.to ?? "",
+        threshold: String(query?.threshold),
+      });
+      return apiRequest("GET", `/audit/analysis?${params}`, auditAnalysisSchema);
+    },
+    enabled: request !== null,
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,
   });

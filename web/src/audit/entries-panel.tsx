@@ -14,12 +14,16 @@ const columns = ["番号", "日時（日本時間）", "職員", "窓口", "操�
 export function EntriesPanel() {
   const [filter, setFilter] = useState<AuditFilter>({});
   const [cursor, setCursor] = useState<AuditCursor>(null);
-  const page = useAuditPage(filter, cursor);
+  // 絞り込む reads afresh even with the same conditions (new rows may have come in): each press
+  // starts a round of its own, which the pages of that round share.
+  const [round, setRound] = useState(0);
+  const page = useAuditPage(filter, cursor, round);
   const table = useRef<HTMLTableElement>(null);
 
   const choose = (next: AuditFilter) => {
     setFilter(next);
     setCursor(null);
+    setRound((n) => n + 1);
   };
   // After turning a page, reading goes on from the table's caption rather than the button.
   const turn = (next: AuditCursor) => {
