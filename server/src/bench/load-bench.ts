@@ -208,8 +208,10 @@ export async function run(args: string[]): Promise<void> {
     args,
     options: {
       staff: { type: "string", default: "550" },
-      seconds: { type: "string", default: "180" },
-      "think-ms": { type: "string", default: "5000" },
+      seconds: { type: "string", default: "300" },
+      // A clerk's step every 15 s on average (7.5–22.5 s): a visit of ten steps in about
+      // two and a half minutes of screen work. --think-ms 5000 is the stress setting.
+      "think-ms": { type: "string", default: "15000" },
       residents: { type: "string", default: "200000" },
       database: { type: "string" },
     },
