@@ -54,9 +54,16 @@ export function actionList(actions: AuditAction | readonly AuditAction[] | undef
 }
 
 const filterFields = {
-  staff: z.string().trim().max(64, "職員は64文字以内で指定してください").optional().meta({
-    description: "職員のログインID (完全一致) または氏名の一部",
-  }),
+  staff: z
+    .string()
+    .trim()
+    .max(64, "職員は64文字以内で指定してください")
+    // a control character is in no name or login ID, and PostgreSQL refuses NUL in text outright
+    .regex(/^\P{Cc}*$/u, "職員に使えない文字 (制御文字) が含まれています")
+    .optional()
+    .meta({
+      description: "職員のログインID (完全一致) または氏名の一部",
+    }),
   personId: z
     .string()
     .regex(/^\d{10}$/, "宛名番号は10桁の数字です")

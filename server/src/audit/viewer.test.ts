@@ -339,6 +339,7 @@ describe("audit log viewer", () => {
     await bad("from=2026-11-05&to=2026-11-01", /末日は初日/);
     await bad("action=person.peek", /操作/);
     await bad("before=3&after=1", /同時に指定できません/);
+    await bad("staff=a%00b", /制御文字/);
     // the calendar's ends are days like any other, not a server error
     for (const edge of ["from=0000-01-01", "to=9999-12-31", "before=9007199254740991"])
       expect(
