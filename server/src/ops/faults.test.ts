@@ -3,11 +3,11 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { startPgCluster } from "../testing/pg-cluster.ts";
 import { startServerProcess } from "../testing/server-process.ts";
 import { createTestApp } from "../testing/test-app.ts";
+import { adminQuery } from "../testing/test-database.ts";
 
 /**
  * Faults done for real: a PostgreSQL server stopped and started under load, and the server process
@@ -162,13 +162,3 @@ describe("the server killed with SIGKILL during a case", () => {
     expect(verify.status).toBe(0);
   }, 300_000);
 });
-
-async function adminQuery(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}

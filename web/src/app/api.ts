@@ -89,6 +89,36 @@ export async function apiFile(
   return { blob: await response.blob(), headers: response.headers };
 }
 
+/** Hands a blob to the browser's save under a name, and lets go of it once the download has it. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  try {
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = fileName;
+    link.click();
+  } finally {
+    // the click has handed the blob to the download; nothing keeps personal data in the page
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}
+
+/** Must match the server's header (statistics and audit exports). */
+const replacedHeader = "x-ichimado-replaced-characters";
+
+/**
+ * A CSV export through the browser's save: fetched here rather than by a link so that a refusal
+ * shows as a message and the count of 〓 (characters CP932 cannot hold) can be told.
+ */
+export async function downloadCsv(
+  path: string,
+  fileName: string,
+): Promise<{ fileName: string; replaced: number }> {
+  const { blob, headers } = await apiFile("GET", path, "text/csv");
+  saveBlob(blob, fileName);
+  return { fileName, replaced: Number(headers.get(replacedHeader) ?? 0) };
+}
+
 /** A printed document as a PDF (see apiFile). */
 export async function apiPdf(method: "GET" | "POST", path: string, body?: unknown): Promise<Blob> {
   return (await apiFile(method, path, "application/pdf", body)).blob;

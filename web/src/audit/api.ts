@@ -4,7 +4,7 @@ import { auditExportFileName } from "@ichimado/core/audit/columns";
 import { type AuditFilter, auditPageSchema } from "@ichimado/core/audit/filter";
 import type { ExportEncoding } from "@ichimado/core/statistics/period";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { apiFile, apiRequest } from "../app/api.ts";
+import { apiRequest, downloadCsv } from "../app/api.ts";
 import { todayIso } from "../cases/fields.tsx";
 
 /** Where a page starts: the newest rows, or older / newer than a row's seq. */
@@ -56,26 +56,12 @@ export function useAuditAnalysis(request: { query: AuditAnalysisQuery; round: nu
 
 export const verifyAuditLog = () => apiRequest("GET", "/audit/verify", auditVerifyResultSchema);
 
-/** Must match the server's header (server/src/audit/routes.ts). */
-const replacedHeader = "x-ichimado-replaced-characters";
-
-/** The filtered entries as CSV through the browser's save (see the statistics' downloadExport). */
+/** The filtered entries as CSV through the browser's save. */
 export async function downloadAuditExport(
   filter: AuditFilter,
   encoding: ExportEncoding,
 ): Promise<{ fileName: string; replaced: number }> {
   const params = filterParams(filter);
   params.set("encoding", encoding);
-  const { blob, headers } = await apiFile("GET", `/audit/entries.csv?${params}`, "text/csv");
-  const fileName = auditExportFileName(todayIso(), encoding).japanese;
-  const url = URL.createObjectURL(blob);
-  try {
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = fileName;
-    link.click();
-  } finally {
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
-  return { fileName, replaced: Number(headers.get(replacedHeader) ?? 0) };
+  return downloadCsv(`/audit/entries.csv?${params}`, auditExportFileName(todayIso(), encoding).japanese);
 }

@@ -15,7 +15,7 @@ import {
   staffSavedSchema,
 } from "@ichimado/core/staff/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest, apiUpload } from "../app/api.ts";
+import { apiRequest, apiUpload, saveBlob } from "../app/api.ts";
 
 const staffKey = ["admin-staff"] as const;
 const countersKey = ["admin-counters"] as const;
@@ -82,10 +82,5 @@ export const useApplyImport = () =>
 /** Hands a file made here (the template, the one-time passwords) to the browser's save. */
 export function saveFile(content: string, fileName: string): void {
   // BOM: Excel opens UTF-8 CSV as such only with it.
-  const url = URL.createObjectURL(new Blob([`\uFEFF${content}`], { type: "text/csv;charset=utf-8" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([`\uFEFF${content}`], { type: "text/csv;charset=utf-8" }), fileName);
 }

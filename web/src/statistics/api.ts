@@ -2,7 +2,7 @@ import { exportFileName, type StatisticsExportKind } from "@ichimado/core/statis
 import type { ExportEncoding, Period } from "@ichimado/core/statistics/period";
 import { statisticsSummarySchema } from "@ichimado/core/statistics/summary";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { apiFile, apiRequest } from "../app/api.ts";
+import { apiRequest, downloadCsv } from "../app/api.ts";
 
 const query = (period: Period) => new URLSearchParams({ from: period.from, to: period.to });
 
@@ -15,13 +15,7 @@ export function useStatisticsSummary(period: Period) {
   });
 }
 
-/** Must match the server's header (server/src/statistics/routes.ts). */
-const replacedHeader = "x-ichimado-replaced-characters";
-
-/**
- * Downloads an export through the browser's save: fetched here rather than by a link so that a
- * refusal shows as a message and the count of 〓 can be told. Returns the file's name and that count.
- */
+/** A statistics export through the browser's save (see downloadCsv). */
 export async function downloadExport(
   kind: StatisticsExportKind,
   period: Period,
@@ -29,17 +23,5 @@ export async function downloadExport(
 ): Promise<{ fileName: string; replaced: number }> {
   const params = query(period);
   params.set("encoding", encoding);
-  const { blob, headers } = await apiFile("GET", `/statistics/${kind}.csv?${params}`, "text/csv");
-  const fileName = exportFileName(kind, period, encoding).japanese;
-  const url = URL.createObjectURL(blob);
-  try {
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = fileName;
-    link.click();
-  } finally {
-    // the click has handed the blob to the download; nothing keeps the case data in the page
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
-  return { fileName, replaced: Number(headers.get(replacedHeader) ?? 0) };
+  return downloadCsv(`/statistics/${kind}.csv?${params}`, exportFileName(kind, period, encoding).japanese);
 }
