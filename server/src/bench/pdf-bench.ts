@@ -1,30 +1,17 @@
 import { parseArgs } from "node:util";
-import { defaultQuestions } from "@ichimado/core/catalog/default-catalog";
-import { japanDate } from "@ichimado/core/common/dates";
-import { bindFields } from "@ichimado/core/documents/bind";
-import { type DefaultForm, defaultFormFields, defaultForms } from "@ichimado/core/documents/default-forms";
-import { sampleDocumentData } from "@ichimado/core/documents/sample";
-import type { TemplateField } from "@ichimado/core/documents/template";
 import { PDFDocument } from "@pdfme/pdf-lib";
 import { chromium } from "playwright-core";
 import { loadConfig } from "../config.ts";
-import { drawBasePdf } from "../documents/default-forms.ts";
 import { documentFonts } from "../documents/fonts.ts";
-import { type FormToRender, renderForms } from "../documents/render.ts";
+import { renderForms } from "../documents/render.ts";
+import { type SampleForm as Form, sampleForms } from "../documents/testing/forms.ts";
 import { summarise } from "./stats.ts";
-
-interface Form {
-  form: DefaultForm;
-  fields: TemplateField[];
-  values: Record<string, string>;
-  render: FormToRender;
-}
 
 /**
  * One form, a batch of 10 and a batch of 100, filled in with the same values two ways: our
- * renderer (pdfme over the base PDF, as every print does) and the way many systems print, an HTML
- * page of the same boxes, labels and values turned into a PDF by Chromium's `page.pdf()` with the
- * same fonts. Both keep their engine warm (fonts parsed, browser running): only the print is timed.
+ * renderer (form-batch.ts: each base PDF embedded once, fields drawn as pdfme draws them, as every
+ * print does) and the way many systems print, an HTML page of the same boxes, labels and values
+ * turned into a PDF by Chromium's `page.pdf()` with the same fonts. Both keep their engine warm (fonts parsed, browser running): only the print is timed.
  */
 export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { rounds: { type: "string", default: "20" } } });
@@ -37,17 +24,7 @@ export async function run(args: string[]): Promise<void> {
       ICHIMADO_AUDIT_KEY: "bench-only-key-0123456789abcdef0123",
     }),
   );
-  const data = {
-    ...sampleDocumentData(japanDate(new Date())),
-    answers: Object.fromEntries(defaultQuestions.map((q) => [q.key, "はい"] as const)),
-  };
-  const forms: Form[] = [];
-  for (const form of defaultForms) {
-    const fields = defaultFormFields(form);
-    const values = bindFields({ fields }, data);
-    const basePdf = await drawBasePdf(form, fonts);
-    forms.push({ form, fields, values, render: { basePdf, pageCount: 1, fields, values } });
-  }
+  const forms = await sampleForms(fonts);
   const batch = (n: number) => Array.from({ length: n }, (_, i) => forms[i % forms.length] as Form);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",

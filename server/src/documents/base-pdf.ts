@@ -3,8 +3,8 @@ import { PDFDocument } from "@pdfme/pdf-lib";
 
 /**
  * Base PDFs: the city's paper forms. Read once at upload for their page sizes (fields are placed
- * in mm on them); joined into one PDF when several forms print together, so the whole batch is a
- * single pdfme generate call (the fonts are parsed once per call, which is most of its cost).
+ * in mm on them). A batch of forms embeds each distinct one once (form-batch.ts); leaflets are
+ * joined after the filled-in forms.
  */
 export interface PageSize {
   width: number;

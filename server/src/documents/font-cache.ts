@@ -49,6 +49,13 @@ export function parsedFontToken(bytes: Uint8Array): Buffer<ArrayBuffer> {
   return token;
 }
 
+/** The parsed font a token stands for (the batch renderer measures with it, as pdfme does). */
+export function parsedFont(token: Uint8Array): fontkit.Font {
+  const font = parsed.get(idOf(token) ?? 0);
+  if (!font) throw new Error("parsed font token without a font");
+  return font;
+}
+
 /** Lets a font go (a replaced gaiji font). */
 export function forgetParsedFont(token: Uint8Array): void {
   const id = idOf(token);

@@ -1,14 +1,12 @@
 import type { GuideSheetContent } from "@ichimado/core/documents/guide-sheet";
-import type { TemplateField } from "@ichimado/core/documents/template";
-import { PDFDocument } from "@pdfme/pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../config.ts";
 import { HttpError } from "../platform/errors.ts";
-import { prepareBasePdf } from "./base-pdf.ts";
 import { type DocumentFonts, documentFonts } from "./fonts.ts";
 import { missingGlyphs, refuseMissingGlyphs } from "./glyph-check.ts";
 import { renderGuideSheet } from "./guide-sheet.ts";
 import { renderForms } from "./render.ts";
+import { blankPdf, field } from "./testing/forms.ts";
 import { pdfPages, pdfText } from "./testing/poppler.ts";
 
 /** The renderer without a database: batches, the guide sheet's page breaks, the glyph check. */
@@ -17,30 +15,6 @@ const config = loadConfig({
   ICHIMADO_MODE: "test",
   ICHIMADO_DATA_DIR: "/nonexistent-ichimado",
   LOG_LEVEL: "silent",
-});
-
-async function blankPdf(pages: number): Promise<Uint8Array<ArrayBuffer>> {
-  const doc = await PDFDocument.create();
-  for (let i = 0; i < pages; i++) doc.addPage([595.28, 841.89]);
-  const prepared = await prepareBasePdf(await doc.save());
-  if (!prepared) throw new Error("blank PDF did not load");
-  return prepared.bytes;
-}
-
-const field = (name: string, page: number, extra: Partial<TemplateField> = {}): TemplateField => ({
-  name,
-  label: "",
-  page,
-  x: 20,
-  y: 20,
-  width: 120,
-  height: 10,
-  font: "body",
-  size: 12,
-  align: "left",
-  source: "fixed",
-  text: "",
-  ...extra,
 });
 
 beforeAll(async () => {
