@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 
 describe("one-line fields", () => {
-  it("are drawn with exactly the operators pdfme's text plugin writes, each font embedded once", async () => {
+  it("are drawn with the operators pdfme's text plugin writes (resource names aside), each font embedded once", async () => {
     const oneLine: [TemplateField, string][] = [
       [field("left", 1, { y: 20 }), "出雲市今市町１丁目"],
       [field("center", 1, { y: 35, align: "center", size: 10.5 }), "令和8年10月1日"],

@@ -16,7 +16,7 @@ import * as fontkit from "fontkit";
 import { parsedFont } from "./font-cache.ts";
 import { planText, type TextPlan } from "./font-plan.ts";
 import type { DocumentFonts } from "./fonts.ts";
-import { drawableOnOneLine, drawOneLine, memoiseEncoding, TextWidths } from "./one-line.ts";
+import { drawableOnOneLine, memoiseEncoding, OneLineWriter } from "./one-line.ts";
 import { fontRunsPlugin, fontRunsType } from "./runs-plugin.ts";
 import { fontOptions, type PlacedText, schemaOf } from "./text-schema.ts";
 
@@ -153,7 +153,7 @@ export async function renderForms(
     }
     return schema;
   };
-  const widths = new TextWidths();
+  const oneLine = new OneLineWriter();
 
   for (const form of forms) {
     const basePages = await bases.of(form.basePdf);
@@ -175,7 +175,7 @@ export async function renderForms(
           const cached = pdfFonts();
           cached[schema.fontName] ??= doc.embedFont(data, { subset: true });
           const font = memoiseEncoding(await (cached[schema.fontName] as Promise<PDFFont>));
-          drawOneLine({ page, schema, value, font, fontkitFont: parsedFont(data), widths });
+          oneLine.draw(page, schema, value, font, parsedFont(data));
           continue;
         }
         const render = renders[schema.type];

@@ -29,7 +29,7 @@ export async function pageOperators(pdf: Uint8Array, page: number): Promise<stri
           : new Uint8Array();
     text += `${Buffer.from(bytes).toString("latin1")}\n`;
   }
-  return text.replace(/\/[A-Za-z]+-\d+/g, "/R");
+  return text.replace(/\/[A-Za-z]+-\w+/g, "/R");
 }
 
 /** The base names of the Type0 (CID) fonts the PDF embeds, one entry per font object. */
