@@ -147,7 +147,18 @@ export async function renderForms(
         plans.set(planKey, plan);
       }
       // The name only tells fields apart within pdfme's generate, which this does not call.
-      const placed: PlacedText = { ...f, page, role: f.font, value };
+      const placed: PlacedText = {
+        name: f.name,
+        page,
+        x: f.x,
+        y: f.y,
+        width: f.width,
+        height: f.height,
+        role: f.font,
+        size: f.size,
+        align: f.align,
+        value,
+      };
       schema = schemaOf(placed, plan.drawing);
       byValue.set(value, schema);
     }
