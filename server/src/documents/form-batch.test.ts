@@ -1,12 +1,14 @@
 import { defaultForms } from "@ichimado/core/documents/default-forms";
 import type { TemplateField } from "@ichimado/core/documents/template";
+import { PDFDocument, PDFString } from "@pdfme/pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../config.ts";
+import { prepareBasePdf } from "./base-pdf.ts";
 import { planText } from "./font-plan.ts";
 import { type DocumentFonts, documentFonts } from "./fonts.ts";
 import { drawableOnOneLine } from "./one-line.ts";
 import { type FormToRender, renderForms, renderPdf } from "./render.ts";
-import { embeddedFonts, pageOperators, pageXObjects } from "./testing/content.ts";
+import { embeddedFonts, pageLinks, pageOperators, pageXObjects } from "./testing/content.ts";
 import { blankPdf, field, sampleForms } from "./testing/forms.ts";
 import { pdfPages, pdfText } from "./testing/poppler.ts";
 import { type PlacedText, schemaOf } from "./text-schema.ts";
@@ -75,6 +77,44 @@ describe("one-line fields", () => {
     expect(operators).toBe(await pageOperators(pdfme, 0));
     expect(await embeddedFonts(ours)).toEqual(["IPAexMincho", "IPAmjMincho"]);
     expect(await embeddedFonts(ours)).toEqual(await embeddedFonts(pdfme));
+  });
+});
+
+describe("a base PDF's web links", () => {
+  it("are kept on every form printed on it, as pdfme's generate kept them, unsafe addresses dropped", async () => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([595.28, 841.89]);
+    const link = (uri: string, rect: number[]) =>
+      doc.context.register(
+        doc.context.obj({
+          Type: "Annot",
+          Subtype: "Link",
+          Rect: rect,
+          A: { Type: "Action", S: "URI", URI: PDFString.of(uri) },
+        }),
+      );
+    page.node.addAnnot(link("https://www.city.izumo.shimane.jp/", [50, 700, 250, 720]));
+    page.node.addAnnot(link("javascript:alert(1)", [50, 600, 250, 620]));
+    const prepared = await prepareBasePdf(await doc.save());
+    if (!prepared) throw new Error("base PDF did not load");
+    const form: FormToRender = {
+      basePdf: prepared.bytes,
+      pageCount: 1,
+      fields: [field("a", 1)],
+      values: { a: "出雲市" },
+    };
+    const ours = await renderForms([form, form], fonts, "リンク");
+    const pdfme = await renderPdf({
+      base: prepared.bytes,
+      pageCount: 1,
+      texts: [placedOf(field("a", 1), "出雲市")],
+      fonts,
+      title: "リンク",
+    });
+    const expected = [{ rect: [50, 700, 250, 720], uri: "https://www.city.izumo.shimane.jp/" }];
+    expect(await pageLinks(pdfme, 0)).toEqual(expected);
+    expect(await pageLinks(ours, 0)).toEqual(expected);
+    expect(await pageLinks(ours, 1)).toEqual(expected);
   });
 });
 

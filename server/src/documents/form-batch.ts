@@ -9,10 +9,12 @@ import {
   type PDFEmbeddedPage,
   type PDFFont,
   PDFName,
+  type PDFPage,
   PDFRawStream,
 } from "@pdfme/pdf-lib";
 import { text } from "@pdfme/schemas";
 import * as fontkit from "fontkit";
+import { addLinks, type BaseLink, linksOf } from "./base-links.ts";
 import { parsedFont } from "./font-cache.ts";
 import { planText, type TextPlan } from "./font-plan.ts";
 import type { DocumentFonts } from "./fonts.ts";
@@ -45,6 +47,7 @@ interface BasePage {
   embedded: PDFEmbeddedPage;
   width: number;
   height: number;
+  links: BaseLink[];
 }
 
 /** Each distinct base PDF (by content: two forms from one template may hold separate copies) once. */
@@ -71,8 +74,8 @@ class SharedBases {
       boxes.map((b) => ({ left: b.x, bottom: b.y, right: b.x + b.width, top: b.y + b.height })),
     );
     return embedded.map((e, i) => {
-      const box = boxes[i] as { width: number; height: number };
-      return { embedded: e, width: box.width, height: box.height };
+      const box = boxes[i] as { x: number; y: number; width: number; height: number };
+      return { embedded: e, width: box.width, height: box.height, links: linksOf(source[i] as PDFPage, box) };
     });
   }
 }
@@ -177,6 +180,7 @@ export async function renderForms(
       page.setMediaBox(0, 0, base.width, base.height);
       page.setBleedBox(0, 0, base.width, base.height);
       page.setTrimBox(0, 0, base.width, base.height);
+      addLinks(page, base.links);
       for (const f of form.fields) {
         if (f.page !== p + 1) continue;
         const value = form.values[f.name] || "";

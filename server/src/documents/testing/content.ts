@@ -7,6 +7,7 @@ import {
   PDFName,
   PDFRawStream,
   type PDFRef,
+  PDFString,
 } from "@pdfme/pdf-lib";
 
 /**
@@ -52,4 +53,19 @@ export async function pageXObjects(pdf: Uint8Array): Promise<number> {
     for (const value of xObjects?.values() ?? []) refs.add(String(value));
   }
   return refs.size;
+}
+
+/** A page's link annotations: where, and the address they open. */
+export async function pageLinks(pdf: Uint8Array, page: number): Promise<{ rect: number[]; uri: string }[]> {
+  const doc = await PDFDocument.load(pdf);
+  const annotations = doc.getPage(page).node.Annots();
+  const links: { rect: number[]; uri: string }[] = [];
+  for (let i = 0; i < (annotations?.size() ?? 0); i++) {
+    const annotation = annotations?.lookupMaybe(i, PDFDict);
+    const action = annotation?.lookupMaybe(PDFName.of("A"), PDFDict);
+    const uri = action?.lookupMaybe(PDFName.of("URI"), PDFString);
+    const rect = annotation?.lookupMaybe(PDFName.of("Rect"), PDFArray);
+    if (uri && rect) links.push({ rect: rect.asArray().map(Number), uri: uri.decodeText() });
+  }
+  return links;
 }
