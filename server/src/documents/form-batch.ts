@@ -52,22 +52,24 @@ interface BasePage {
 
 /** Each distinct base PDF (by content: two forms from one template may hold separate copies) once. */
 class SharedBases {
-  private readonly pages = new Map<Uint8Array, Promise<BasePage[]>>();
+  private readonly byBytes = new Map<Uint8Array, Promise<BasePage[]>>();
+  private readonly byContent = new Map<string, Promise<BasePage[]>>();
   constructor(private readonly doc: PDFDocument) {}
 
   of(bytes: Uint8Array<ArrayBuffer>): Promise<BasePage[]> {
-    let pages = this.pages.get(bytes);
+    let pages = this.byBytes.get(bytes);
     if (!pages) {
-      const same = [...this.pages.keys()].find((b) => Buffer.from(b).equals(Buffer.from(bytes)));
-      pages = same ? (this.pages.get(same) as Promise<BasePage[]>) : this.embed(bytes);
-      this.pages.set(bytes, pages);
+      const key = contentKey(bytes);
+      pages = this.byContent.get(key) ?? this.embed(key, bytes);
+      this.byContent.set(key, pages);
+      this.byBytes.set(bytes, pages);
     }
     return pages;
   }
 
   /** as pdfme embeds a base PDF: each page cut to its crop box */
-  private async embed(bytes: Uint8Array<ArrayBuffer>): Promise<BasePage[]> {
-    const source = (await parsedBase(bytes)).getPages();
+  private async embed(key: string, bytes: Uint8Array<ArrayBuffer>): Promise<BasePage[]> {
+    const source = (await parsedBase(key, bytes)).getPages();
     const boxes = source.map((p) => p.getCropBox());
     const embedded = await this.doc.embedPages(
       source,
@@ -86,10 +88,11 @@ class SharedBases {
  * few dozen templates; the cap keeps memory bounded if versions pile up.
  */
 const parsedBases = new Map<string, Promise<PDFDocument>>();
-const parsedBasesCap = 64;
+const parsedBasesCap = 32;
 
-function parsedBase(bytes: Uint8Array<ArrayBuffer>): Promise<PDFDocument> {
-  const key = createHash("sha256").update(bytes).digest("base64");
+const contentKey = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("base64");
+
+function parsedBase(key: string, bytes: Uint8Array<ArrayBuffer>): Promise<PDFDocument> {
   let doc = parsedBases.get(key);
   if (doc) {
     parsedBases.delete(key); // most recently used last
