@@ -90,6 +90,26 @@ describe("audit log", () => {
     expect(api.checkedRows).toBeGreaterThan(result.checkedRows);
   });
 
+  it("takes a crowd of reads' records from one process without a retry storm", async () => {
+    // Two attempts at most: racing each other, 200 appends would need up to 200 rounds; in turn,
+    // each links to the row before it at the first try (the first may meet the others' rows once).
+    const writer = new AuditWriter(testAuditKey, 2);
+    const actor = { staffId: null, loginId: "crowd", counterId: null, clientIp: null };
+    const before = (await verifyAuditChain(t.database.db, testAuditKey)).checkedRows;
+    await Promise.all(
+      Array.from({ length: 200 }, (_, n) =>
+        writer.write(t.database.db, actor, {
+          action: "person.read",
+          target: `crowd:${n}`,
+          outcome: "success",
+        }),
+      ),
+    );
+    const after = await verifyAuditChain(t.database.db, testAuditKey);
+    expect(after).toMatchObject({ ok: true, problems: [] });
+    expect(after.checkedRows).toBe(before + 200);
+  });
+
   it("stays one linear chain with concurrent writers that share no lock, and survives rollbacks", async () => {
     const before = (await verifyAuditChain(t.database.db, testAuditKey)).checkedRows;
     // Three writers with their own idea of the chain's end, as three server instances would have.

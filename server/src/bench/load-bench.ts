@@ -238,7 +238,15 @@ export async function run(args: string[]): Promise<void> {
   let app: Awaited<ReturnType<typeof startServerProcess>> | undefined;
   try {
     app = await startServer(url.toString(), dataDir, residents);
-    await measure(app.url, url.toString(), { staffCount, seconds, thinkMs, residents });
+    const errors = await measure(app.url, url.toString(), { staffCount, seconds, thinkMs, residents });
+    // The server's own account of its failures (no personal data: its log holds none).
+    if (errors > 0) {
+      const logged = app
+        .output()
+        .split("\n")
+        .filter((l) => l.includes('"level":50'));
+      console.error(`server errors logged: ${logged.length}; the first:\n${logged.slice(0, 3).join("\n")}`);
+    }
   } finally {
     app?.child.kill("SIGTERM");
     await app?.exited;
@@ -310,7 +318,8 @@ async function prepare(databaseUrl: string, staffCount: number) {
   }
 }
 
-async function measure(base: string, databaseUrl: string, o: LoadOptions): Promise<void> {
+/** Runs the staff for the period and prints the table; returns the number of failed requests. */
+async function measure(base: string, databaseUrl: string, o: LoadOptions): Promise<number> {
   const { logins, people } = await prepare(databaseUrl, o.staffCount);
   const recorder = new Recorder();
   const clerks = logins.map((l) => new Clerk(base, l.loginId, l.counterId, recorder));
@@ -344,6 +353,7 @@ async function measure(base: string, databaseUrl: string, o: LoadOptions): Promi
   running = false;
   await Promise.all(workers);
   report(recorder, o, measuredSeconds, rampMs);
+  return [...recorder.errors.values()].reduce((a, b) => a + b, 0);
 }
 
 function report(recorder: Recorder, o: LoadOptions, measuredSeconds: number, rampMs: number): void {

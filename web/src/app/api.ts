@@ -65,7 +65,7 @@ export function apiUpload<T>(path: string, file: Blob, schema: z.ZodType<T>): Pr
  * or the server's refusal as an ApiError (a 401 sends staff to the login screen, as everywhere).
  * Files are personal data: the caller shows or saves them and revokes the URL, nothing caches them.
  */
-export async function apiFile(
+async function apiFile(
   method: "GET" | "POST",
   path: string,
   accept: string,
