@@ -4,6 +4,7 @@ import { type ExportEncoding, exportEncodingLabels, exportEncodings } from "@ich
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { errorMessage } from "../app/api.ts";
+import { DownloadStatus } from "../app/download-status.tsx";
 import { ErrorAlert, Loading, secondaryButton, TableHead } from "../app/ui.tsx";
 import { type AuditCursor, downloadAuditExport, useAuditPage } from "./api.ts";
 import { FilterForm } from "./filter-form.tsx";
@@ -116,7 +117,6 @@ function Exports({ filter }: { filter: AuditFilter }) {
   const download = useMutation({
     mutationFn: (encoding: ExportEncoding) => downloadAuditExport(filter, encoding),
   });
-  const done = download.data;
   return (
     <section aria-labelledby="audit-exports" className="flex flex-col gap-3">
       <h2 id="audit-exports" className="text-std-20B-150">
@@ -139,15 +139,7 @@ function Exports({ filter }: { filter: AuditFilter }) {
           </button>
         ))}
       </div>
-      <div role="status" className="text-dns-16N-130">
-        {done &&
-          `${done.fileName} を出力しました。${
-            done.replaced > 0
-              ? `Shift_JIS で表せない文字 ${done.replaced} 字を「〓」にしています。元の文字は UTF-8 版に入っています。`
-              : ""
-          }`}
-      </div>
-      {download.isError && <ErrorAlert message={errorMessage(download.error)} />}
+      <DownloadStatus done={download.data} error={download.error} />
     </section>
   );
 }

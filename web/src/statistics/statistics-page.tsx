@@ -12,6 +12,7 @@ import { type StatisticsSummary, statisticsDefinitions } from "@ichimado/core/st
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { errorMessage } from "../app/api.ts";
+import { DownloadStatus } from "../app/download-status.tsx";
 import { ErrorAlert, Loading, primaryButton, secondaryButton, useTitle } from "../app/ui.tsx";
 import { dateHint, readDate, TextInput, todayIso } from "../cases/fields.tsx";
 import { downloadExport, useStatisticsSummary } from "./api.ts";
@@ -112,7 +113,6 @@ function Exports({ period }: { period: Period }) {
     mutationFn: (file: { kind: StatisticsExportKind; encoding: ExportEncoding }) =>
       downloadExport(file.kind, period, file.encoding),
   });
-  const done = download.data;
   return (
     <section aria-labelledby="stat-exports" className="flex flex-col gap-3">
       <h2 id="stat-exports" className="text-std-20B-150">
@@ -137,15 +137,7 @@ function Exports({ period }: { period: Period }) {
           )),
         )}
       </div>
-      <div role="status" className="text-dns-16N-130">
-        {done &&
-          `${done.fileName} を出力しました。${
-            done.replaced > 0
-              ? `Shift_JIS で表せない文字 ${done.replaced} 字を「〓」にしています。元の文字は UTF-8 版に入っています。`
-              : ""
-          }`}
-      </div>
-      {download.isError && <ErrorAlert message={errorMessage(download.error)} />}
+      <DownloadStatus done={download.data} error={download.error} />
     </section>
   );
 }
