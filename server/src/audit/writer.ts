@@ -53,21 +53,8 @@ export class AuditWriter {
    * back with the change it describes; otherwise as one autocommitted statement.
    */
   write(db: Kysely<Database>, actor: AuditActor, record: AuditRecord): Promise<void> {
-    if (db.isTransaction) return this.append(db, actor, record);
-    // Appends on their own (every read's record) take turns within the process. Left to race, N
-    // of them all link to the same last row, one wins, the rest read the tail and race again: with
-    // a few hundred staff searching at once that was minutes of retries for an unlucky one, and
-    // errors after maxAttempts (measured: npm run bench -- load --think-ms 5000). In turn, each
-    // links to the row the one before it wrote. Appends inside a transaction stay out of the line:
-    // one may wait in the database for another transaction's commit, and that transaction may be
-    // waiting to append.
-    const mine = this.turn.then(() => this.append(db, actor, record));
-    this.turn = mine.catch(() => undefined);
-    return mine;
-  }
-
-  private async append(db: Kysely<Database>, actor: AuditActor, record: AuditRecord): Promise<void> {
-    const fields = {
+    // The time of the act, not of its turn in the line below.
+    const fields: Omit<ChainedFields, "prevHash"> = {
       at: new Date().toISOString(),
       staffId: actor.staffId,
       loginId: actor.loginId,
@@ -79,6 +66,20 @@ export class AuditWriter {
       outcome: record.outcome,
       clientIp: actor.clientIp,
     };
+    if (db.isTransaction) return this.append(db, fields);
+    // Appends on their own (every read's record) take turns within the process. Left to race, N
+    // of them all link to the same last row, one wins, the rest read the tail and race again: with
+    // a few hundred staff searching at once that was minutes of retries for an unlucky one, and
+    // errors after maxAttempts (measured: npm run bench -- load --think-ms 5000). In turn, each
+    // links to the row the one before it wrote. Appends inside a transaction stay out of the line:
+    // one may wait in the database for another transaction's commit, and that transaction may be
+    // waiting to append.
+    const mine = this.turn.then(() => this.append(db, fields));
+    this.turn = mine.catch(() => undefined);
+    return mine;
+  }
+
+  private async append(db: Kysely<Database>, fields: Omit<ChainedFields, "prevHash">): Promise<void> {
     const detail = JSON.stringify(fields.detail);
     for (let attempt = 0; ; attempt++) {
       const prevHash = this.last ?? (await this.tail(db));
