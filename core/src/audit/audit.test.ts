@@ -27,6 +27,15 @@ describe("after hours (開庁時間 平日 8:30〜17:15, Japan time)", () => {
     expect(isAfterHours(jst("2026-11-07T10:00:00"))).toBe(true);
     expect(isAfterHours(jst("2026-11-08T10:00:00"))).toBe(true);
   });
+
+  it("is all day on a national holiday and over 年末年始, and not on the working day after", () => {
+    expect(isAfterHours(jst("2026-11-03T10:00:00"))).toBe(true); // 文化の日, a Tuesday
+    expect(isAfterHours(jst("2026-09-22T10:00:00"))).toBe(true); // 国民の休日
+    expect(isAfterHours(jst("2026-12-29T10:00:00"))).toBe(true);
+    expect(isAfterHours(jst("2027-01-04T10:00:00"))).toBe(false);
+    // Monday 3 November 00:30 UTC is already the holiday in Japan
+    expect(isAfterHours(new Date("2026-11-03T00:30:00Z"))).toBe(true);
+  });
 });
 
 describe("audit filter", () => {

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { addDays } from "../common/dates.ts";
+import { isClosedDay } from "../common/holidays.ts";
 import { exportEncodingSchema } from "../statistics/period.ts";
 import { type AuditAction, auditActionSchema, auditEntrySchema, auditOutcomes } from "./actions.ts";
 
 /**
  * 開庁時間: the hours the counters are open on weekdays (Japan time). Anything outside them, or on a
- * Saturday or Sunday, is 時間外 for the viewer's filter and the analysis. National holidays are not
- * counted: the system keeps no holiday calendar yet.
+ * day the counters are closed (Saturday, Sunday, 国民の祝日, 年末年始: common/holidays.ts), is 時間外
+ * for the viewer's filter and the analysis.
  */
 export const officeHours = { open: { hour: 8, minute: 30 }, close: { hour: 17, minute: 15 } } as const;
 export const officeHoursText = "平日 8:30〜17:15";
@@ -16,11 +17,10 @@ const minuteOfDay = (t: { hour: number; minute: number }) => t.hour * 60 + t.min
 export const officeOpenMinute = minuteOfDay(officeHours.open);
 export const officeCloseMinute = minuteOfDay(officeHours.close);
 
-/** Outside 開庁時間 (before opening, from closing on, or a weekend day), in Japan time. */
+/** Outside 開庁時間 (before opening, from closing on, or a closed day), in Japan time. */
 export function isAfterHours(at: Date): boolean {
   const japan = new Date(at.getTime() + japanOffsetMs);
-  const day = japan.getUTCDay();
-  if (day === 0 || day === 6) return true;
+  if (isClosedDay(japan.toISOString().slice(0, 10))) return true;
   const minute = japan.getUTCHours() * 60 + japan.getUTCMinutes();
   return minute < officeOpenMinute || minute >= officeCloseMinute;
 }

@@ -8,6 +8,7 @@ import {
   officeCloseMinute,
   officeOpenMinute,
 } from "@ichimado/core/audit/filter";
+import { closedWeekdays, holidayYears } from "@ichimado/core/common/holidays";
 import { type ExpressionBuilder, type Kysely, type Selectable, type SelectQueryBuilder, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
 
@@ -18,15 +19,22 @@ type Eb = ExpressionBuilder<Database & { a: Database["audit_log"] }, "a">;
 /** Spaces, half or full width, are left out: staff type 「市民花子」 for 「市民 花子」. */
 const spaceless = (text: string) => text.replace(/[\s\u3000]/g, "");
 
+/** The weekdays the counters are closed (holidays, 年末年始) in every year core has rules for. */
+const closedWeekdayDates = Array.from({ length: holidayYears.last - holidayYears.first + 1 }, (_, i) =>
+  closedWeekdays(holidayYears.first + i),
+).flat();
+
 /**
  * Outside 開庁時間 in Japan time (UTC+9 all year, so no time zone database is needed): a Saturday or
- * Sunday, or a minute of the day before opening or from closing on. The same rule as core's
- * isAfterHours, which the tests hold it to.
+ * Sunday, a holiday or 年末年始 (core's calendar, sent as one array), or a minute of the day before
+ * opening or from closing on. The same rule as core's isAfterHours, which the tests hold it to.
  */
 export const afterHoursSql = (at: ReturnType<typeof sql.ref>) => {
   const japan = sql`(${at} at time zone 'UTC' + interval '9 hours')`;
   const minute = sql`(extract(hour from ${japan}) * 60 + extract(minute from ${japan}))`;
-  return sql<boolean>`(extract(isodow from ${japan}) in (6, 7) or ${minute} < ${officeOpenMinute} or ${minute} >= ${officeCloseMinute})`;
+  return sql<boolean>`(extract(isodow from ${japan}) in (6, 7)
+    or ${japan}::date = any(${closedWeekdayDates}::date[])
+    or ${minute} < ${officeOpenMinute} or ${minute} >= ${officeCloseMinute})`;
 };
 
 function selectEntries(db: Kysely<Database>): Builder {

@@ -367,4 +367,21 @@ describe("audit log viewer", () => {
       expect.arrayContaining(["GET /api/v1/audit/entries.csv", "GET /api/v1/audit/verify"]),
     );
   });
+
+  // Last: its rows fall in January 2027, after every other test's period.
+  it("counts a national holiday as 時間外 all day, as core does, and the next working day not", async () => {
+    const clerk = { staffId: clerkId, loginId: "vclerk", counterId: "shimin", clientIp: "10.0.0.1" };
+    const read = (target: string) =>
+      ({ action: "person.read", target, personIds: ["0000000098"], outcome: "success" }) as const;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      await writeAt(jst("2027-01-11T10:00:00"), clerk, read("fixture:holiday")); // 成人の日
+      await writeAt(jst("2027-01-12T10:00:00"), clerk, read("fixture:workday"));
+    } finally {
+      vi.useRealTimers();
+    }
+    const found = (await page("afterHours=true&from=2027-01-11&to=2027-01-12")).entries.map((e) => e.target);
+    expect(found).toEqual(["fixture:holiday"]);
+    expect(isAfterHours(jst("2027-01-11T10:00:00"))).toBe(true);
+  });
 });

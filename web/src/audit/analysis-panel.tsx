@@ -116,7 +116,7 @@ function Results({ analysis }: { analysis: AuditAnalysis }) {
           時間外アクセス
         </h2>
         <p className="text-dns-16N-130 text-solid-gray-700">
-          開庁時間（{officeHoursText}）以外と土日の記録の件数です。祝日は数えていません。
+          開庁時間（{officeHoursText}）以外と、土日・祝日・年末年始の記録の件数です。
         </p>
         {analysis.afterHours.length === 0 ? (
           <p>時間外の記録はありません。</p>

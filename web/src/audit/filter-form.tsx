@@ -108,7 +108,7 @@ export function FilterForm({ onChoose }: { onChoose: (filter: AuditFilter) => vo
         <div className="flex items-end">
           <Checkbox
             id="audit-afterHours"
-            label={`時間外の記録だけ（${officeHoursText} 以外と土日）`}
+            label={`時間外の記録だけ（${officeHoursText} 以外、土日・祝日・年末年始）`}
             checked={afterHours}
             onChange={setAfterHours}
           />
