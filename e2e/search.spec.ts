@@ -46,9 +46,20 @@ const resultRow = (page: Page, person: PersonRecord) =>
 
 /** Searches by reading (typed in hiragana) and a 和暦 birth date, with Enter as at the counter. */
 async function searchByKanaAndBirth(page: Page, person: PersonRecord): Promise<void> {
-  await page.getByLabel("氏名・カナ").fill(hiragana(person.nameKana));
-  await page.getByLabel("生年月日").fill(formatWareki(birthDateOf(person), "short"));
+  const name = hiragana(person.nameKana);
+  const birthDate = formatWareki(birthDateOf(person), "short");
+  await page.getByLabel("氏名・カナ").fill(name);
+  await page.getByLabel("生年月日").fill(birthDate);
+  await expect(page.getByLabel("氏名・カナ")).toHaveValue(name);
   await page.getByLabel("生年月日").press("Enter");
+  // Back on the results of an earlier search, its count is on screen until this search lands:
+  // wait for the URL to carry these criteria before reading the results.
+  await expect
+    .poll(() => {
+      const params = new URL(page.url()).searchParams;
+      return [params.get("name"), params.get("birthDate")];
+    })
+    .toEqual([name.trim(), birthDate]);
   await expect(page.getByTestId("result-count")).toHaveText(/^\d+ 件$/);
   await expect(resultRow(page, person)).toHaveCount(1);
 }
@@ -193,6 +204,31 @@ test("a broad search is capped, and ↑↓ move between the result rows", async 
   await page.goBack();
   await expect(page.getByLabel("住所")).toHaveValue("出雲市");
   await expect(page.getByTestId("result-count")).toHaveText("50 件");
+});
+
+test("Enter starts a new search while the earlier results are still being refreshed", async ({ page }) => {
+  await openSearch(page, "shimin01");
+  await searchByKanaAndBirth(page, ordinary);
+  await resultRow(page, ordinary).getByRole("link").click();
+  await expect(page.getByRole("region", { name: "世帯" })).toBeVisible();
+
+  // Going back refreshes the earlier results; hold that request as a busy server would.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(
+    (url) => url.pathname.endsWith("/search/persons"),
+    async (route) => {
+      await held;
+      await route.continue().catch(() => {});
+    },
+    { times: 1 },
+  );
+  await page.getByRole("link", { name: "検索結果に戻る" }).click();
+  const member = must(ordinaryMembers[0], "a member");
+  await searchByKanaAndBirth(page, member);
+  release();
 });
 
 test("search results, the warning and the person view pass an accessibility scan", async ({ page }) => {

@@ -232,7 +232,9 @@ export function SearchPage() {
             <button type="button" className={secondaryButton} onClick={clear}>
               条件をクリア
             </button>
-            <button type="submit" className={primaryButton} disabled={search.isFetching}>
+            {/* Never disabled: a disabled default button swallows Enter (implicit submission), so a
+                clerk's new search typed while the last one refreshes would be lost. */}
+            <button type="submit" className={primaryButton}>
               検索
             </button>
           </div>
