@@ -33,6 +33,9 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
+  // One retry in CI, where a lost run costs a whole landing; a test that passes only on retry is
+  // still reported (Playwright's "flaky", counted apart by .ci/run) so it gets mended, not hidden.
+  retries: process.env.CI ? 1 : 0,
   reporter,
   globalTeardown: "./global-teardown.ts",
   use: {

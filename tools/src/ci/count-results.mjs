@@ -1,10 +1,12 @@
-// Sums the JSON reports of Vitest and Playwright written under a directory: prints "passed failed".
+// Sums the JSON reports of Vitest and Playwright written under a directory: prints
+// "passed failed flaky" (flaky: Playwright tests that passed only on retry, also counted as passed).
 import fs from "node:fs";
 import path from "node:path";
 
 const root = process.argv[2];
 let passed = 0;
 let failed = 0;
+let flaky = 0;
 
 function walk(dir) {
   if (!fs.existsSync(dir)) return;
@@ -21,11 +23,12 @@ function count(report) {
     passed += report.numPassedTests;
     failed += report.numFailedTests;
   } else if (report.stats) {
-    // Playwright JSON reporter: unexpected = failed, flaky counts as passed after retry
+    // Playwright JSON reporter: unexpected = failed; flaky passed on retry
     passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);
     failed += report.stats.unexpected ?? 0;
+    flaky += report.stats.flaky ?? 0;
   }
 }
 
 walk(root);
-console.log(`${passed} ${failed}`);
+console.log(`${passed} ${failed} ${flaky}`);
