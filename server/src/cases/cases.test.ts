@@ -1,6 +1,8 @@
 import type { CaseDetail } from "@ichimado/core/cases/schemas";
 import { japanDate } from "@ichimado/core/common/dates";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withOwner } from "../db/owner.ts";
 import { insertHouseholds } from "../testing/register-fixture.ts";
 import { createTestApp, type TestApp } from "../testing/test-app.ts";
 
@@ -92,6 +94,7 @@ beforeAll(async () => {
     family("90000000", "H900", true),
     family("91000000", "H910", false),
     { ...family("92000000", "H920", false), supportMeasure: true },
+    { ...family("93000000", "H930", false), supportMeasure: true },
   ]);
   cookies.shimin = await as("shimin1", "shimin", "residentClerk");
   cookies.hoken = await as("hoken1", "hokennenkin", "insuranceClerk");
@@ -279,7 +282,67 @@ describe("支援措置 in a case", () => {
   });
 });
 
+describe("支援措置 once the household has left the register", () => {
+  it("keeps the 転出先 hidden after the feed that records the move", async () => {
+    const id = (await call("shimin", "POST", "/api/v1/cases", { channel: "mailIntake" })).json().id as number;
+    const res = await call("shimin", "POST", `/api/v1/cases/${id}/residence-changes`, {
+      ...moveOut("H930", "93000000"),
+      outsideAddress: "島根県浜田市殿町99番地",
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    // The next feed: every member has moved out, and the household row is gone with them.
+    await withOwner(t.database.ownerUrl, async (db) => {
+      await sql`update person set status = 'movedOut', outside_address = '島根県浜田市殿町99番地'
+        where household_id = 'H930'`.execute(db);
+      await sql`delete from household where id = 'H930'`.execute(db);
+    });
+    const raw = (await call("shimin", "GET", `/api/v1/cases/${id}`)).body;
+    expect(raw).not.toContain("浜田市");
+    expect((await detail("shimin", id)).residenceChanges[0]?.newAddress).toEqual({
+      text: null,
+      masked: true,
+    });
+  });
+
+  it("does not compare a visitor's stated address with a protected one the clerk may not see", async () => {
+    const id = await newCase("shimin");
+    const statedAs = async (address: string) => {
+      const res = await call("shimin", "PUT", `/api/v1/cases/${id}/visitor`, {
+        personId: "9200000001",
+        name: "山田　太郎",
+        address,
+        relation: "self",
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const shown = await detail("shimin", id);
+      return { corrections: shown.visitor?.corrections, history: shown.history.at(-1)?.summary };
+    };
+    // A right guess and a wrong one look the same: neither is compared.
+    const right = await statedAs("出雲市今市町1-2-3");
+    const wrong = await statedAs("出雲市大津町9-9-9");
+    expect(right).toEqual(wrong);
+    expect(wrong.corrections).toEqual([]);
+    expect(wrong.history).not.toContain("住所");
+  });
+});
+
 describe("audit", () => {
+  it("records who listed cases, with the persons the list names", async () => {
+    const id = await newCase("shimin");
+    await call("shimin", "POST", `/api/v1/cases/${id}/subjects`, { personId: "9100000002" });
+    const res = await call("shimin", "GET", "/api/v1/cases?status=active");
+    expect(res.statusCode, res.body).toBe(200);
+    const row = await t.ctx.db
+      .selectFrom("audit_log")
+      .select(["action", "person_ids", "detail"])
+      .where("target", "=", "case-list")
+      .orderBy("seq", "desc")
+      .executeTakeFirstOrThrow();
+    expect(row.action).toBe("case.read");
+    expect(row.person_ids).toContain("9100000002");
+    expect(row.detail).toMatchObject({ query: { status: "active" } });
+  });
+
   it("records case reads and steps with the persons involved", async () => {
     const id = await newCase("shimin");
     await call("shimin", "POST", `/api/v1/cases/${id}/subjects`, { personId: "9000000003" });

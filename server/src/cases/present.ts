@@ -12,7 +12,7 @@ import { type AuthContext, staffOf } from "../auth/context.ts";
 import type { Db } from "../db/database.ts";
 import { leafletNames, templateNamesInForce } from "../documents/store.ts";
 import { personSummaries } from "../search/person-view.ts";
-import { shownAddress } from "../search/present.ts";
+import { shownSharedAddress } from "../search/present.ts";
 import { derivation, type ProcedureSnapshot } from "./residence-changes.ts";
 import type { StoredVisitor } from "./service.ts";
 
@@ -31,6 +31,18 @@ const staffAt = (r: StaffAtRow) => ({
 });
 
 /** The list of cases (K37, L41): per counter, by status and period. */
+/** The register persons a list of cases names (visitors and subjects), for the list's audit row. */
+export async function personIdsOfCases(db: Db, caseIds: readonly number[]): Promise<string[]> {
+  if (caseIds.length === 0) return [];
+  const { rows } = await sql<{ id: string }>`
+    select c.visitor->'input'->>'personId' as id from reception_case c
+    where c.id = any(${[...caseIds]}) and c.visitor->'input'->>'personId' is not null
+    union
+    select s.person_id as id from case_subject s where s.case_id = any(${[...caseIds]}) and s.person_id is not null
+    order by id`.execute(db);
+  return rows.map((r) => r.id);
+}
+
 export async function caseSummaries(
   db: Db,
   where: ReturnType<typeof sql>,
@@ -157,24 +169,20 @@ export async function caseDetail(
           .where("id", "in", households)
           .execute()
       : [];
+  const movingIds = [...new Set(residenceChanges.rows.flatMap((n) => n.input.movingPersonIds))];
   const personIds = [
     ...(visitor?.input.personId ? [visitor.input.personId] : []),
     ...subjects.map((s) => s.person_id).filter((p): p is string => p !== null),
     ...heads.map((h) => h.head_person_id),
+    // The movers decide whether the address they move to may be shown, also once their household is gone.
+    ...movingIds,
   ];
   const { summaries, state } = await personSummaries(db, auth, personIds, today);
   const towns = await townNames(
     db,
     residenceChanges.rows.map((n) => n.input),
   );
-  const movingIds = [...new Set(residenceChanges.rows.flatMap((n) => n.input.movingPersonIds))];
-  const movingNames = new Map(
-    movingIds.length > 0
-      ? (await db.selectFrom("person").select(["id", "name"]).where("id", "in", movingIds).execute()).map(
-          (p) => [p.id, p.name],
-        )
-      : [],
-  );
+  const headOf = new Map(heads.map((h) => [h.id, h.head_person_id]));
   const counterById = new Map(counters.map((c) => [c.id, c]));
   const questionsByResidenceChange = new Map(
     await Promise.all(
@@ -216,20 +224,23 @@ export async function caseDetail(
     })),
     residenceChanges: residenceChanges.rows.map((n) => {
       const address = addressOf(n.input, towns);
-      const shown = n.input.householdId
-        ? shownAddress(auth, state, { id: "", household_id: n.input.householdId }, address)
-        : { text: address, masked: false };
+      const shown = shownSharedAddress(
+        auth,
+        state,
+        residenceChangeOwners(n.input, headOf, summaries),
+        address,
+      );
       return {
         id: n.id,
         kind: n.input.kind,
         label: residenceChangeTypeLabels[n.input.kind],
         input: shown.masked ? { ...n.input, newAddress: null, outsideAddress: null } : n.input,
         persons: [
-          ...n.input.movingPersonIds.map((pid) => ({ id: pid, name: movingNames.get(pid) ?? pid })),
+          ...n.input.movingPersonIds.map((pid) => ({ id: pid, name: summaries.get(pid)?.name ?? pid })),
           ...n.input.newPersons.map((p, i) => ({ id: newPersonId(i), name: p.name })),
         ],
         questions: questionsByResidenceChange.get(n.id) ?? [],
-        newAddress: address === null ? null : shown,
+        newAddress: address === null ? null : { text: shown.text, masked: shown.masked },
         created: staffAt(n),
       };
     }),
@@ -306,6 +317,26 @@ export async function townNames(db: Db, inputs: ResidenceChangeInput[]): Promise
     .where("code", "in", codes)
     .execute();
   return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/**
+ * Whose protection covers a 住民異動届's addresses: the household's head while the household is in
+ * the register, and each mover, in the household the notification names and in their register one
+ * (after the feed that records a 転出 the household row is gone, but the movers are not).
+ */
+export function residenceChangeOwners(
+  input: ResidenceChangeInput,
+  headOf: ReadonlyMap<string, string>,
+  movers: ReadonlyMap<string, { householdId: string | null }>,
+): { id: string; household_id: string | null }[] {
+  const headId = input.householdId ? headOf.get(input.householdId) : undefined;
+  return [
+    ...(headId ? [{ id: headId, household_id: input.householdId }] : []),
+    ...input.movingPersonIds.flatMap((id) => [
+      { id, household_id: input.householdId },
+      { id, household_id: movers.get(id)?.householdId ?? null },
+    ]),
+  ];
 }
 
 export function addressOf(input: ResidenceChangeInput, towns: Map<string, string>): string | null {

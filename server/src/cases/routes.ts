@@ -26,7 +26,7 @@ import { z } from "zod";
 import { loadIdentityDocuments } from "../catalog/store.ts";
 import { type AppContext, actorOf, requireAuth } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
-import { caseDetail, caseSummaries } from "./present.ts";
+import { caseDetail, caseSummaries, personIdsOfCases } from "./present.ts";
 import {
   addManualProcedure,
   addResidenceChange,
@@ -85,7 +85,19 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
           sql`exists (select 1 from case_event e where e.case_id = c.id and e.counter_id = ${auth.counterId})`,
         );
       }
-      return { cases: await caseSummaries(ctx.db, sql.join(where, sql` and `), q.limit) };
+      const cases = await caseSummaries(ctx.db, sql.join(where, sql` and `), q.limit);
+      // The list names visitors and subjects: who looked at whom is recorded as for one case.
+      await ctx.audit.write(ctx.db, actorOf(request), {
+        action: "case.read",
+        target: "case-list",
+        personIds: await personIdsOfCases(
+          ctx.db,
+          cases.map((c) => c.id),
+        ),
+        detail: { query: q, count: cases.length },
+        outcome: "success",
+      });
+      return { cases };
     },
   );
 

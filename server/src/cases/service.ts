@@ -7,6 +7,7 @@ import {
   type VisitorInput,
   visitorRelationLabels,
 } from "@ichimado/core/cases/schemas";
+import { japanDate } from "@ichimado/core/common/dates";
 import { sexLabels } from "@ichimado/core/registry/codes";
 import { sql } from "kysely";
 import { loadIdentityDocuments } from "../catalog/store.ts";
@@ -14,6 +15,7 @@ import type { Db } from "../db/database.ts";
 import type { AppContext } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
 import { withdrawJobs } from "../rpa/jobs.ts";
+import { personSummaries } from "../search/person-view.ts";
 import { addressText } from "../search/present.ts";
 import type { PersonRow } from "../search/queries.ts";
 import { caseStep, recordStep, type StepActor } from "./steps.ts";
@@ -75,6 +77,10 @@ export async function setVisitor(ctx: AppContext, actor: StepActor, caseId: numb
     if (input.personId !== null) {
       const person = await registerPerson(trx, input.personId);
       if (!person) throw new HttpError(404, "NOT_FOUND", "来庁者の宛名がありません");
+      // For staff who may not see a 支援措置 subject's address, comparing a stated address with it
+      // would answer whether a guess is right: their visitor's address is not compared.
+      const { summaries } = await personSummaries(trx, actor.auth, [person.id], japanDate(new Date()));
+      const addressHidden = summaries.get(person.id)?.address.masked !== false;
       const register: Record<(typeof comparedFields)[number][0], string> = {
         name: person.name,
         nameKana: person.name_kana,
@@ -87,7 +93,7 @@ export async function setVisitor(ctx: AppContext, actor: StepActor, caseId: numb
         nameKana: input.nameKana,
         birthDate: input.birthDate ?? "",
         sex: input.sex ? sexLabels[input.sex] : "",
-        address: input.address,
+        address: addressHidden ? "" : input.address,
       };
       for (const [field, label] of comparedFields) {
         // An empty field means "not asked", not "different".

@@ -10,13 +10,13 @@ import {
 } from "@ichimado/core/documents/bind";
 import type { PersonSummary } from "@ichimado/core/search/schemas";
 import type { AuthContext } from "../auth/context.ts";
-import { addressOf, townNames } from "../cases/present.ts";
+import { addressOf, residenceChangeOwners, townNames } from "../cases/present.ts";
 import type { ProcedureSnapshot } from "../cases/residence-changes.ts";
 import type { StoredVisitor } from "../cases/service.ts";
 import type { Db } from "../db/database.ts";
 import { HttpError } from "../platform/errors.ts";
 import { personSummaries } from "../search/person-view.ts";
-import { type ProtectionState, shownAddress } from "../search/present.ts";
+import { type ProtectionState, shownSharedAddress } from "../search/present.ts";
 
 /**
  * What a case gives its documents. Every register value comes through `personSummaries`, so every
@@ -258,14 +258,13 @@ function residenceChangeData(
   towns: Map<string, string>,
 ): DocumentResidenceChange {
   const headId = input.householdId ? (heads.get(input.householdId) ?? null) : null;
-  // The household's protection covers the address it moves to as much as the one it leaves.
+  // The household's protection covers the address it moves to as much as the one it leaves, and so
+  // does each mover's, also once the household has left the register.
+  const owners = residenceChangeOwners(input, heads, summaries);
   const guard = (text: string | null): AddressValue | null => {
     if (text === null) return null;
-    if (!input.householdId) return { text, masked: false, ownerId: null };
-    return addressValue(
-      shownAddress(auth, state, { id: headId ?? "", household_id: input.householdId }, text),
-      headId,
-    );
+    const shown = shownSharedAddress(auth, state, owners, text);
+    return addressValue(shown, shown.ownerId);
   };
   const head = headId ? summaries.get(headId) : undefined;
   const newAddress = input.newAddress

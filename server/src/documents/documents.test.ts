@@ -91,6 +91,13 @@ beforeAll(async () => {
       members: [member("8200000001", "辻\u{E0102}　一郎", "ツジ　イチロウ", "1970-03-03", "世帯主")],
     },
     {
+      id: "H840",
+      townCode: "T002",
+      lot: "4-4",
+      supportMeasure: true,
+      members: [member("8400000001", "森　一", "モリ　ハジメ", "1975-04-04", "世帯主")],
+    },
+    {
       id: "H830",
       townCode: "T001",
       lot: "5-5",
@@ -474,6 +481,62 @@ describe("支援措置 on documents", () => {
     const text = squeeze(await textOf(reprint));
     expect(text).not.toContain("9-8-7");
     expect(text).toContain(squeeze(maskedAddressText));
+  });
+});
+
+describe("支援措置 on a 住民異動届 once the household has left the register", () => {
+  it("masks the 転出先 for a role without the right, and again when that role reprints", async () => {
+    const moveForm = {
+      key: "move-form",
+      name: "転出届（試験用）",
+      basePdfId,
+      validFrom: "2020-04-01",
+      fields: fields([
+        {
+          name: "newAddress",
+          label: "転出先",
+          page: 1,
+          x: 60,
+          y: 70,
+          width: 130,
+          height: 8,
+          font: "name",
+          size: 10,
+          source: "case.newAddress",
+        },
+      ]),
+    };
+    await ok(call("admin", "POST", "/api/v1/admin/documents/templates", moveForm), 201);
+    const id = (await ok(call("clerk", "POST", "/api/v1/cases", { channel: "mailIntake" }), 201)).json().id;
+    await ok(
+      call("clerk", "POST", `/api/v1/cases/${id}/residence-changes`, {
+        kind: "moveOut",
+        householdId: "H840",
+        occurredOn: today,
+        movingPersonIds: ["8400000001"],
+        outsideAddress: "島根県浜田市殿町99番地",
+      }),
+      201,
+    );
+    // The next feed records the move: nobody of the household is active, and its row is gone.
+    await withOwner(t.database.ownerUrl, async (db) => {
+      await sql`update person set status = 'movedOut', outside_address = '島根県浜田市殿町99番地'
+        where household_id = 'H840'`.execute(db);
+      await sql`delete from household where id = 'H840'`.execute(db);
+    });
+    const body = { documents: [{ templateKey: "move-form", personId: "8400000001" }] };
+    const printed = squeeze(
+      await textOf(await ok(call("clerk", "POST", `/api/v1/cases/${id}/documents`, body))),
+    );
+    expect(printed).not.toContain("浜田市");
+    expect(printed).toContain(squeeze(maskedAddressText));
+
+    await ok(call("chief", "POST", "/api/v1/persons/8400000001/support-measure/acknowledge"));
+    const allowed = await ok(call("chief", "POST", `/api/v1/cases/${id}/documents`, body));
+    expect(squeeze(await textOf(allowed))).toContain("島根県浜田市殿町99番地");
+    const printedId = Number(allowed.headers["x-printed-documents"]);
+    const reprint = await ok(call("clerk", "POST", `/api/v1/cases/${id}/documents/${printedId}/reprint`, {}));
+    expect(squeeze(await textOf(reprint))).not.toContain("浜田市");
   });
 });
 

@@ -49,6 +49,24 @@ export function shownAddress(
   return { text: null, masked: true };
 }
 
+/**
+ * An address several persons share, such as the one a 住民異動届 moves a household to: hidden when
+ * any of them may not have it shown. Returns the owner whose protection decided it (or the first),
+ * so a reprint can ask again.
+ */
+export function shownSharedAddress(
+  auth: AuthContext,
+  state: ProtectionState,
+  owners: readonly { id: string; household_id: string | null }[],
+  text: string | null,
+): { text: string | null; masked: boolean; ownerId: string | null } {
+  for (const owner of owners) {
+    const shown = shownAddress(auth, state, owner, text);
+    if (shown.masked) return { ...shown, ownerId: owner.id };
+  }
+  return { text, masked: false, ownerId: owners[0]?.id ?? null };
+}
+
 export function addressText(
   row: Pick<PersonRow, "town_name" | "lot" | "katagaki" | "outside_address" | "status">,
 ): string | null {
