@@ -9,12 +9,19 @@ import {
   residenceChangeKindLabels,
   supportMeasureKindLabels,
 } from "@ichimado/core/registry/codes";
-import { isActiveMeasure } from "@ichimado/core/registry/masking";
+import { addressVisible, isActiveMeasure } from "@ichimado/core/registry/masking";
 import type { PersonDetail, PersonSummary } from "@ichimado/core/search/schemas";
 import { sql } from "kysely";
 import type { AuthContext } from "../auth/context.ts";
 import type { Db } from "../db/database.ts";
-import { isAcknowledged, isProtected, type ProtectionState, shownAddress, summary } from "./present.ts";
+import {
+  isAcknowledged,
+  isProtected,
+  mayShowAtSameAddress,
+  type ProtectionState,
+  shownAddress,
+  summary,
+} from "./present.ts";
 import { acknowledgements, flagsFor, type PersonRow, protectedScope } from "./queries.ts";
 
 /** Column headers by attribute field, from the feed layouts (the same words staff see in the files). */
@@ -138,6 +145,7 @@ export async function personDetail(
   const measure = measures.find((m) => isActiveMeasure({ fromDate: m.from_date, toDate: m.to_date }, today));
   const protectedHere = isProtected(state, row);
   const acknowledged = isAcknowledged(state, row);
+  const addressHidden = !addressVisible(auth.permissions, { protected: protectedHere, acknowledged });
   const warnings: PersonDetail["warnings"] = [];
   if (protectedHere) {
     warnings.push({
@@ -217,9 +225,23 @@ export async function personDetail(
       : null,
     related: links.flatMap((l) => {
       const other = others.find((o) => o.id === (l.person_id === id ? l.related_person_id : l.person_id));
-      return other
-        ? [{ linkId: l.id, relation: l.relation, note: l.note, person: summary(auth, state, flags, other) }]
-        : [];
+      if (!other) return [];
+      const shown = summary(auth, state, flags, other);
+      // A related person may live at this person's address (同一住所・別世帯), so where this
+      // person's address is hidden, theirs is too.
+      if (addressHidden)
+        return [
+          {
+            linkId: l.id,
+            relation: l.relation,
+            note: l.note,
+            person: { ...shown, address: masked(shown.address) },
+          },
+        ];
+      // Here this person's address shows: a link saying the other lives there too would place a
+      // protected person at it, so it is left out as the same-address listing leaves them out.
+      if (saysSameAddress(l.relation) && !mayShowAtSameAddress(auth, state, row, other)) return [];
+      return [{ linkId: l.id, relation: l.relation, note: l.note, person: shown }];
     }),
     history: history.map((h) => ({
       kind: h.kind,
@@ -231,6 +253,12 @@ export async function personDetail(
     })),
   };
 }
+
+/** Relations staff type for people living at the same address (free text; the web suggests 同一住所・別世帯). */
+const saysSameAddress = (relation: string) => /同一住所|同じ住所|同居/.test(relation);
+
+const masked = (address: { text: string | null; masked: boolean }) =>
+  address.text === null ? address : { text: null, masked: true };
 
 /**
  * Summaries of given persons (and whether each address may be shown) for other areas' views —

@@ -1,5 +1,5 @@
 import { formatWareki } from "@ichimado/core/common/wareki";
-import { addressVisible } from "@ichimado/core/registry/masking";
+import { addressVisible, mayViewProtectedAddress } from "@ichimado/core/registry/masking";
 import type { PersonSummary } from "@ichimado/core/search/schemas";
 import type { AuthContext } from "../auth/context.ts";
 import type { PersonRow } from "./queries.ts";
@@ -34,6 +34,22 @@ export function isAcknowledged(
   return (
     state.acknowledgedPersons.has(person.id) ||
     (person.household_id !== null && state.acknowledgedHouseholds.has(person.household_id))
+  );
+}
+
+/**
+ * Whether `other` may be shown as living at `person`'s address: for a role that may not see
+ * protected addresses, never when either is protected — beside the other's address it would tell
+ * where the protected one lives. The same-address listing and 同一住所 links keep to it.
+ */
+export function mayShowAtSameAddress(
+  auth: AuthContext,
+  state: ProtectionState,
+  person: { id: string; household_id: string | null },
+  other: { id: string; household_id: string | null },
+): boolean {
+  return (
+    mayViewProtectedAddress(auth.permissions) || !(isProtected(state, person) || isProtected(state, other))
   );
 }
 

@@ -1,5 +1,4 @@
 import { japanDate } from "@ichimado/core/common/dates";
-import { mayViewProtectedAddress } from "@ichimado/core/registry/masking";
 import { personSummarySchema } from "@ichimado/core/search/schemas";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -8,7 +7,7 @@ import type { AppContext } from "../platform/context.ts";
 import { actorOf, requireAuth } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
 import { personSummaries } from "./person-view.ts";
-import { isProtected } from "./present.ts";
+import { mayShowAtSameAddress } from "./present.ts";
 
 const limit = 30;
 
@@ -60,15 +59,11 @@ export async function sameAddressRoutes(app: FastifyInstance, ctx: AppContext): 
         [person.id, ...rows.slice(0, limit).map((r) => r.id)],
         today,
       );
-      const hide = !mayViewProtectedAddress(auth.permissions);
-      const persons =
-        hide && isProtected(state, person)
-          ? []
-          : rows
-              .slice(0, limit)
-              .filter((r) => !(hide && isProtected(state, r)))
-              .map((r) => summaries.get(r.id))
-              .filter((s) => s !== undefined);
+      const persons = rows
+        .slice(0, limit)
+        .filter((r) => mayShowAtSameAddress(auth, state, person, r))
+        .map((r) => summaries.get(r.id))
+        .filter((s) => s !== undefined);
       await ctx.audit.write(ctx.db, actorOf(request), {
         action: "person.read",
         target: `person:${person.id}:same-address`,

@@ -1,0 +1,110 @@
+import { addressKey } from "@ichimado/core/search/address";
+import type { PersonDetail } from "@ichimado/core/search/schemas";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withOwner } from "../db/owner.ts";
+import { type FixtureHousehold, insertHouseholds, plainMember } from "../testing/register-fixture.ts";
+import { createTestApp, type TestApp } from "../testing/test-app.ts";
+
+/**
+ * 支援措置 where it reaches past the protected person: the people linked to them, the log of searches
+ * that found them, and what a search's counts tell about people it leaves out.
+ */
+let t: TestApp;
+const cookies: Record<string, string> = {};
+
+const member = (id: string, relationship = "世帯主") =>
+  plainMember(id, `試験　${id.slice(-3)}`, relationship);
+const households: FixtureHousehold[] = [
+  // 大津町7-1: a protected household and another household at the same address; 大津町7-2 next door.
+  {
+    id: "H931",
+    townCode: "T002",
+    lot: "7-1",
+    members: [member("9310000001"), member("9310000002", "子")],
+    supportMeasure: true,
+  },
+  { id: "H932", townCode: "T002", lot: "7-1", members: [member("9320000001")] },
+  { id: "H933", townCode: "T002", lot: "7-2", members: [member("9330000001")] },
+];
+const victim = "9310000001";
+const victimChild = "9310000002";
+const sameAddressOther = "9320000001";
+const nextDoor = "9330000001";
+
+async function as(loginId: string, counterId: string, ...roleIds: string[]): Promise<string> {
+  await t.createStaff({ loginId, assignments: roleIds.map((r): [string, string] => [counterId, r]) });
+  const cookie = await t.login(loginId);
+  expect((await t.call("POST", "/api/v1/auth/counter", { cookie, body: { counterId } })).statusCode).toBe(
+    200,
+  );
+  return cookie;
+}
+
+async function detail(who: string, id: string): Promise<{ json: PersonDetail; body: string }> {
+  const res = await t.call("GET", `/api/v1/persons/${id}`, { cookie: cookies[who] });
+  expect(res.statusCode, res.body).toBe(200);
+  return { json: res.json() as PersonDetail, body: res.body };
+}
+
+async function link(from: string, to: string, relation: string): Promise<void> {
+  const res = await t.call("POST", `/api/v1/persons/${from}/related`, {
+    cookie: cookies.clerk,
+    body: { relatedPersonId: to, relation },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await insertHouseholds(t.database.ownerUrl, households);
+  // The fixture leaves the address search key empty; the feed import fills it so.
+  await withOwner(t.database.ownerUrl, async (db) => {
+    for (const h of households) {
+      const town = h.townCode === "T002" ? "大津町" : "今市町";
+      await sql`update person set search_address = ${addressKey(`${town}${h.lot}`)} where household_id = ${h.id}`.execute(
+        db,
+      );
+    }
+  });
+  cookies.clerk = await as("clerk", "shimin", "residentClerk");
+  cookies.chief = await as("chief", "shimin", "residentClerk", "supervisor");
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("related persons", () => {
+  it("hides a linked person's address wherever the protected person's is hidden", async () => {
+    await link(victim, nextDoor, "同一住所・別世帯");
+    const clerk = await detail("clerk", victim);
+    expect(clerk.json.person.address.masked).toBe(true);
+    expect(clerk.json.related).toMatchObject([
+      { relation: "同一住所・別世帯", person: { id: nextDoor, address: { text: null, masked: true } } },
+    ]);
+    expect(clerk.body).not.toContain("大津町7");
+    // An allowed role too, until it acknowledges the warning; then both show.
+    expect((await detail("chief", victim)).body).not.toContain("大津町7");
+    const ack = await t.call("POST", `/api/v1/persons/${victim}/support-measure/acknowledge`, {
+      cookie: cookies.chief,
+      body: {},
+    });
+    expect(ack.statusCode).toBe(200);
+    const chief = await detail("chief", victim);
+    expect(chief.json.person.address.text).toContain("大津町7-1");
+    expect(chief.json.related[0]?.person.address.text).toContain("大津町7-2");
+  });
+
+  it("leaves out a 同一住所 link to a protected person beside an address that shows", async () => {
+    await link(sameAddressOther, victimChild, "同一住所・別世帯");
+    await link(sameAddressOther, victim, "親族");
+    const clerk = await detail("clerk", sameAddressOther);
+    expect(clerk.json.person.address.text).toContain("大津町7-1");
+    // The 親族 link tells nothing of where the protected person lives; their address stays masked.
+    expect(clerk.json.related).toMatchObject([
+      { relation: "親族", person: { id: victim, address: { text: null, masked: true } } },
+    ]);
+    const chief = await detail("chief", sameAddressOther);
+    expect(chief.json.related.map((r) => r.person.id).sort()).toEqual([victim, victimChild]);
+  });
+});
