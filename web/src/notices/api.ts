@@ -15,6 +15,9 @@ export function useNotices(counterId: string) {
   return useQuery({
     queryKey: [...noticesKey, "shown", counterId],
     queryFn: () => apiRequest("GET", "/notices", noticeListSchema),
+    // Home stays open at a counter between visitors; a notice sent meanwhile appears within a minute,
+    // as the システム状態 beside it does.
+    refetchInterval: 60_000,
   });
 }
 
