@@ -18,6 +18,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { type AppContext, actorOf } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
 import { analyseAuditLog } from "./analysis.ts";
+import { hideProtectedAddresses } from "./hidden-address.ts";
 import { exportEntries, queryAuditLog } from "./queries.ts";
 import { verifyAuditChain } from "./verify.ts";
 
@@ -41,7 +42,10 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext): Promis
     "/api/v1/audit/entries",
     { config: auditView, schema: { querystring: auditQuerySchema, response: { 200: auditPageSchema } } },
     async (request) => {
-      const page = await queryAuditLog(ctx.db, request.query);
+      const found = await queryAuditLog(ctx.db, request.query);
+      const today = japanDate(new Date());
+      const entries = await hideProtectedAddresses(ctx.db, request.auth?.permissions, found.entries, today);
+      const page = { ...found, entries };
       // Looking at the log is itself something the log must show.
       await ctx.audit.write(ctx.db, actorOf(request), {
         action: "audit.read",
@@ -64,14 +68,16 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext): Promis
     async (request, reply) => {
       const { encoding } = request.query;
       const filter = filterOf(request.query);
-      const entries = await exportEntries(ctx.db, filter, auditExportMaxRows);
-      if (entries.length > auditExportMaxRows) {
+      const found = await exportEntries(ctx.db, filter, auditExportMaxRows);
+      if (found.length > auditExportMaxRows) {
         throw new HttpError(
           400,
           "VALIDATION",
           `条件に当てはまる記録が${auditExportMaxRows.toLocaleString("ja-JP")}件を超えるため出力できません。期間などで絞り込んでから出力してください`,
         );
       }
+      const today = japanDate(new Date());
+      const entries = await hideProtectedAddresses(ctx.db, request.auth?.permissions, found, today);
       const { bytes, replaced } = csvBytes(toCsv(exportTable(auditExportColumns, entries)), encoding);
       await ctx.audit.write(ctx.db, actorOf(request), {
         action: "data.export",
@@ -79,7 +85,7 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext): Promis
         detail: { filter, encoding, rows: entries.length, replaced },
         outcome: "success",
       });
-      const name = auditExportFileName(japanDate(new Date()), encoding);
+      const name = auditExportFileName(today, encoding);
       return reply
         .header("content-type", `text/csv; charset=${encoding === "cp932" ? "Shift_JIS" : "UTF-8"}`)
         .header(

@@ -1,5 +1,6 @@
+import type { AuditPage } from "@ichimado/core/audit/filter";
 import { addressKey } from "@ichimado/core/search/address";
-import type { PersonDetail } from "@ichimado/core/search/schemas";
+import type { PersonDetail, PersonSearchResult } from "@ichimado/core/search/schemas";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withOwner } from "../db/owner.ts";
@@ -69,6 +70,8 @@ beforeAll(async () => {
   });
   cookies.clerk = await as("clerk", "shimin", "residentClerk");
   cookies.chief = await as("chief", "shimin", "residentClerk", "supervisor");
+  cookies.auditor = await as("auditor", "johoseisaku", "auditor");
+  cookies.auditChief = await as("auditchief", "johoseisaku", "auditor", "supervisor");
 }, 120_000);
 afterAll(async () => {
   await t?.close();
@@ -106,5 +109,62 @@ describe("related persons", () => {
     ]);
     const chief = await detail("chief", sameAddressOther);
     expect(chief.json.related.map((r) => r.person.id).sort()).toEqual([victim, victimChild]);
+  });
+});
+
+describe("the audit log", () => {
+  it("hides an address typed into a search that found a protected person from a viewer without the right", async () => {
+    const res = await t.call(
+      "GET",
+      `/api/v1/search/persons?${new URLSearchParams({ address: "大津町7-1" })}`,
+      {
+        cookie: cookies.chief,
+      },
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as PersonSearchResult).persons.map((p) => p.id)).toContain(victim);
+    const query = `personId=${victim}&action=person.search`;
+    const entries = async (who: string) => {
+      const page = await t.call("GET", `/api/v1/audit/entries?${query}`, { cookie: cookies[who] });
+      expect(page.statusCode, page.body).toBe(200);
+      return { body: page.body, entries: (page.json() as AuditPage).entries };
+    };
+    const auditor = await entries("auditor");
+    expect(auditor.entries).toHaveLength(1);
+    expect(auditor.entries[0]?.detail).toMatchObject({
+      criteria: { address: "（支援措置のため非表示）" },
+      count: 3,
+    });
+    expect(auditor.body).not.toContain("大津町");
+    const csv = await t.call("GET", `/api/v1/audit/entries.csv?${query}`, { cookie: cookies.auditor });
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.body).toContain("支援措置のため非表示");
+    expect(csv.body).not.toContain("大津町");
+    // A viewer who may see protected addresses reads the row as it was written; the chain still holds.
+    const allowed = await entries("auditChief");
+    expect(allowed.entries[0]?.detail).toMatchObject({ criteria: { address: "大津町7-1" } });
+    const allowedCsv = await t.call("GET", `/api/v1/audit/entries.csv?${query}`, {
+      cookie: cookies.auditChief,
+    });
+    expect(allowedCsv.body).toContain("大津町7-1");
+    const verify = await t.call("GET", "/api/v1/audit/verify", { cookie: cookies.auditor });
+    expect(verify.json()).toMatchObject({ ok: true });
+  });
+
+  it("leaves the address of a search that found no protected person as typed", async () => {
+    const res = await t.call(
+      "GET",
+      `/api/v1/search/persons?${new URLSearchParams({ address: "大津町7-2" })}`,
+      {
+        cookie: cookies.clerk,
+      },
+    );
+    expect((res.json() as PersonSearchResult).persons.map((p) => p.id)).toEqual([nextDoor]);
+    const page = await t.call("GET", `/api/v1/audit/entries?personId=${nextDoor}&action=person.search`, {
+      cookie: cookies.auditor,
+    });
+    expect((page.json() as AuditPage).entries[0]?.detail).toMatchObject({
+      criteria: { address: "大津町7-2" },
+    });
   });
 });

@@ -145,6 +145,22 @@ function scopeQuery(ids: readonly string[], households: readonly string[], today
       and s.from_date <= ${today} and (s.to_date is null or s.to_date >= ${today})`;
 }
 
+const activeMeasure = (today: string) =>
+  sql`s.from_date <= ${today} and (s.to_date is null or s.to_date >= ${today})`;
+
+/**
+ * Everyone under an active 支援措置 or in a household with someone who is — scopeQuery's rule over
+ * the whole register, as one query of a few ids per measure: a filter for rows a role may not be
+ * shown, or, run on its own, the ids whose traces are hidden.
+ */
+export const protectedPersonIds = (today: string) => sql<{ id: string }>`
+  select b.id from person b join support_measure s on s.person_id = b.id
+  where b.kind = 'resident' and ${activeMeasure(today)}
+  union
+  select m.id from person m where m.household_id in (
+    select b.household_id from person b join support_measure s on s.person_id = b.id
+    where b.kind = 'resident' and ${activeMeasure(today)})`;
+
 /** Who in these persons' households is under an active 支援措置 (their shared address is protected). */
 export async function protectedScope(
   db: Db,
