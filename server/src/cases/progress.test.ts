@@ -1,0 +1,259 @@
+import type { ProgressList, ProgressUpdateResult } from "@ichimado/core/cases/progress";
+import type { CaseDetail } from "@ichimado/core/cases/schemas";
+import { addDays, japanDate } from "@ichimado/core/common/dates";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertHouseholds } from "../testing/register-fixture.ts";
+import { createTestApp, type TestApp } from "../testing/test-app.ts";
+
+let t: TestApp;
+const cookies: Record<string, string> = {};
+const today = japanDate(new Date());
+
+async function as(loginId: string, counterId: string, ...roleIds: string[]): Promise<string> {
+  await t.createStaff({ loginId, assignments: roleIds.map((r): [string, string] => [counterId, r]) });
+  const cookie = await t.login(loginId);
+  expect((await t.call("POST", "/api/v1/auth/counter", { cookie, body: { counterId } })).statusCode).toBe(
+    200,
+  );
+  return cookie;
+}
+
+const call = (who: string, method: "GET" | "POST" | "PUT", url: string, body?: unknown) =>
+  t.call(method, url, { cookie: cookies[who], ...(body === undefined ? {} : { body }) });
+
+async function detail(who: string, id: number): Promise<CaseDetail> {
+  const res = await call(who, "GET", `/api/v1/cases/${id}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as CaseDetail;
+}
+
+async function progress(who: string, query = ""): Promise<ProgressList> {
+  const res = await call(who, "GET", `/api/v1/procedures/progress${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as ProgressList;
+}
+
+const kokuho = { programme: "nationalHealthInsurance", role: "insured", attributes: { insuredNumber: "1" } };
+const household = (prefix: string, id: string) => ({
+  id,
+  townCode: "T001",
+  lot: "5-6-7",
+  members: [
+    {
+      id: `${prefix}01`,
+      name: "進捗　一郎",
+      nameKana: "シンチョク　イチロウ",
+      birthDate: "1970-04-01",
+      sex: "male" as const,
+      relationship: "世帯主",
+      enrollments: [kokuho],
+    },
+    {
+      id: `${prefix}02`,
+      name: "進捗　花子",
+      nameKana: "シンチョク　ハナコ",
+      birthDate: "1972-08-01",
+      sex: "female" as const,
+      relationship: "妻",
+      enrollments: [kokuho],
+    },
+  ],
+});
+
+/** A move-out taken at 市民課; every procedure the counter given takes is set 受付済 there. */
+async function movedOut(prefix: string, householdId: string): Promise<number> {
+  const opened = await call("shimin", "POST", "/api/v1/cases", { channel: "visit" });
+  const id = (opened.json() as { id: number }).id;
+  const res = await call("shimin", "POST", `/api/v1/cases/${id}/residence-changes`, {
+    kind: "moveOut",
+    householdId,
+    occurredOn: today,
+    movingPersonIds: [`${prefix}01`, `${prefix}02`],
+    outsideAddress: "島根県松江市殿町1番地",
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return id;
+}
+
+async function receive(who: string, caseId: number, programme: string): Promise<number[]> {
+  const procedures = (await detail(who, caseId)).procedures.filter((p) => p.programme === programme);
+  expect(procedures.length).toBeGreaterThan(0);
+  for (const p of procedures) {
+    const res = await call(who, "PUT", `/api/v1/cases/${caseId}/procedures/${p.id}/status`, {
+      status: "received",
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  }
+  return procedures.map((p) => p.id);
+}
+
+let plainCase: number;
+let protectedCase: number;
+let nhiPlain: number[];
+let nhiProtected: number[];
+let residency: number[];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await insertHouseholds(t.database.ownerUrl, [
+    household("93000000", "H930"),
+    { ...household("94000000", "H940"), supportMeasure: true },
+  ]);
+  cookies.shimin = await as("shimin2", "shimin", "residentClerk");
+  cookies.hoken = await as("hoken2", "hokennenkin", "insuranceClerk");
+  cookies.chief = await as("chief2", "hokennenkin", "supervisor");
+  plainCase = await movedOut("93000000", "H930");
+  protectedCase = await movedOut("94000000", "H940");
+  residency = await receive("shimin", plainCase, "residency");
+  nhiPlain = await receive("hoken", plainCase, "nationalHealthInsurance");
+  nhiProtected = await receive("hoken", protectedCase, "nationalHealthInsurance");
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("the list", () => {
+  it("shows only the procedures this counter takes, waiting for 審査 by default", async () => {
+    const list = await progress("hoken");
+    const ids = list.rows.map((r) => r.procedureId);
+    expect(ids.sort()).toEqual([...nhiPlain, ...nhiProtected].sort());
+    expect(list.rows.every((r) => r.status === "received" && r.daysWaiting === 0)).toBe(true);
+    const row = list.rows.find((r) => r.procedureId === nhiPlain[0]);
+    expect(row?.caseId).toBe(plainCase);
+    expect(row?.received.counterName).toBe("保険年金課");
+    expect(row?.received.staffName).toBe("テスト hoken2");
+    expect(japanDate(new Date(row?.received.at ?? 0))).toBe(today);
+    expect(list.procedures.map((p) => p.key)).toContain(row?.key);
+    // 市民課 sees its own 転出届, not 国保
+    const shimin = await progress("shimin");
+    expect(shimin.rows.map((r) => r.procedureId)).toEqual(residency);
+  });
+
+  it("masks the address of a protected person for a role without supportMeasureView", async () => {
+    const { rows } = await progress("hoken");
+    const protectedRow = rows.find((r) => r.caseId === protectedCase);
+    expect(protectedRow?.person?.name).toMatch(/^進捗/);
+    expect(protectedRow?.person?.supportMeasure).toBe(true);
+    expect(protectedRow?.person?.address).toEqual({ text: null, masked: true });
+    const plainRow = rows.find((r) => r.caseId === plainCase);
+    expect(plainRow?.person?.address?.text).toContain("5-6-7");
+    expect(plainRow?.person?.supportMeasure).toBe(false);
+  });
+
+  it("filters by procedure and by the period of receipt", async () => {
+    const key = (await progress("hoken")).rows[0]?.key as string;
+    const byKey = await progress("hoken", `?procedure=${key}`);
+    expect(byKey.rows.length).toBeGreaterThan(0);
+    expect(byKey.rows.every((r) => r.key === key)).toBe(true);
+    expect((await progress("hoken", `?to=${addDays(today, -1)}`)).rows).toHaveLength(0);
+    expect((await progress("hoken", `?from=${today}&to=${today}`)).rows).toHaveLength(
+      nhiPlain.length + nhiProtected.length,
+    );
+    expect((await progress("hoken", "?status=completed")).rows).toHaveLength(0);
+  });
+
+  it("refuses bad filters in Japanese and a role without reception", async () => {
+    const status = await call("hoken", "GET", "/api/v1/procedures/progress?status=printed");
+    expect(status.statusCode).toBe(400);
+    expect(status.json().error.issues[0].message).toContain("状態は");
+    const period = await call("hoken", "GET", `/api/v1/procedures/progress?from=${today}&to=2000-01-01`);
+    expect(period.statusCode).toBe(400);
+    expect(period.json().error.issues[0].message).toBe("受付日の末日は初日と同じ日か後の日にしてください");
+    const date = await call("hoken", "GET", "/api/v1/procedures/progress?from=today");
+    expect(date.statusCode).toBe(400);
+    expect(date.json().error.issues[0].message).toContain("YYYY-MM-DD");
+    expect((await call("chief", "GET", "/api/v1/procedures/progress")).statusCode).toBe(403);
+    const bulk = await call("chief", "POST", "/api/v1/procedures/progress/status", {
+      status: "reviewed",
+      items: [{ caseId: plainCase, procedureId: nhiPlain[0], expected: "received" }],
+    });
+    expect(bulk.statusCode).toBe(403);
+  });
+
+  it("records who listed what, with the persons listed", async () => {
+    await progress("hoken", `?from=${today}`);
+    const row = await t.ctx.db
+      .selectFrom("audit_log")
+      .select(["action", "person_ids", "detail", "login_id"])
+      .where("target", "=", "procedures:progress")
+      .orderBy("seq", "desc")
+      .executeTakeFirstOrThrow();
+    expect(row.action).toBe("case.read");
+    expect(row.login_id).toBe("hoken2");
+    expect(row.person_ids).toEqual(expect.arrayContaining(["9300000001", "9400000001"]));
+    expect(row.detail).toMatchObject({ statuses: ["received", "reviewed"], from: today });
+  });
+});
+
+describe("the bulk change", () => {
+  it("marks several 審査済 through the case's own step and reports each refusal", async () => {
+    const bulk = (status: string, items: unknown[]) =>
+      call("hoken", "POST", "/api/v1/procedures/progress/status", { status, items });
+    const [a, b] = nhiPlain as [number, number];
+    const res = await bulk("reviewed", [
+      { caseId: plainCase, procedureId: a, expected: "received" },
+      { caseId: plainCase, procedureId: b, expected: "received" },
+      // another counter's procedure: the case screen's own permission check refuses it
+      { caseId: plainCase, procedureId: residency[0], expected: "received" },
+      // shown 審査済 but still 受付済: moved since the list was read
+      { caseId: protectedCase, procedureId: nhiProtected[0], expected: "reviewed" },
+    ]);
+    expect(res.statusCode, res.body).toBe(200);
+    const { results } = res.json() as ProgressUpdateResult;
+    expect(results.map((r) => r.ok)).toEqual([true, true, false, false]);
+    expect(results[2]?.message).toContain("受付権限がありません");
+    expect(results[3]?.message).toContain("他の職員が状態を変えました");
+
+    const after = await detail("hoken", plainCase);
+    const statusOf = (id: number) => after.procedures.find((p) => p.id === id)?.status;
+    expect([statusOf(a), statusOf(b), statusOf(residency[0] as number)]).toEqual([
+      "reviewed",
+      "reviewed",
+      "received",
+    ]);
+    expect(
+      after.history.filter((h) => h.kind === "procedureStatus" && h.summary.includes("審査済")),
+    ).toHaveLength(2);
+    // still received on the list: the receipt is kept when the status moves on
+    const reviewed = await progress("hoken", "?status=reviewed");
+    expect(reviewed.rows.map((r) => r.procedureId).sort()).toEqual([a, b].sort());
+    expect(reviewed.rows[0]?.received.staffName).toBe("テスト hoken2");
+
+    // 完了 skips no 審査: 受付済 is refused, 審査済 goes through
+    const done = await bulk("completed", [
+      { caseId: plainCase, procedureId: a, expected: "reviewed" },
+      { caseId: protectedCase, procedureId: nhiProtected[0], expected: "received" },
+    ]);
+    const doneResults = (done.json() as ProgressUpdateResult).results;
+    expect(doneResults.map((r) => r.ok)).toEqual([true, false]);
+    expect(doneResults[1]?.message).toBe("受付済の手続きは完了にできません (審査済にしてから完了にします)");
+
+    const audit = await t.ctx.db
+      .selectFrom("audit_log")
+      .select(["target", "outcome", "detail"])
+      .where("login_id", "=", "hoken2")
+      .where("action", "=", "case.change")
+      .orderBy("seq", "desc")
+      .limit(6)
+      .execute();
+    expect(audit.map((r) => r.outcome)).toEqual([
+      "failure",
+      "success",
+      "failure",
+      "failure",
+      "success",
+      "success",
+    ]);
+    expect(audit[0]?.target).toBe(`case:${protectedCase}`);
+    expect(audit[2]?.detail).toMatchObject({ procedureId: nhiProtected[0], status: "reviewed" });
+  });
+
+  it("refuses an empty choice in Japanese", async () => {
+    const res = await call("hoken", "POST", "/api/v1/procedures/progress/status", {
+      status: "reviewed",
+      items: [],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.issues[0].message).toBe("手続きを選んでください");
+  });
+});
