@@ -27,6 +27,23 @@ const households: FixtureHousehold[] = [
   },
   { id: "H932", townCode: "T002", lot: "7-1", members: [member("9320000001")] },
   { id: "H933", townCode: "T002", lot: "7-2", members: [member("9330000001")] },
+  // 今市町5: a protected household of two beside 30 others, one more than the listing holds.
+  {
+    id: "H935",
+    townCode: "T001",
+    lot: "5",
+    members: [member("9350000001"), member("9350000002", "子")],
+    supportMeasure: true,
+  },
+  { id: "H936", townCode: "T001", lot: "5", members: [member("9360000001")] },
+  {
+    id: "H937",
+    townCode: "T001",
+    lot: "5",
+    members: Array.from({ length: 29 }, (_, i) =>
+      member(`93700000${String(i + 1).padStart(2, "0")}`, i === 0 ? "世帯主" : "子"),
+    ),
+  },
 ];
 const victim = "9310000001";
 const victimChild = "9310000002";
@@ -165,6 +182,52 @@ describe("the audit log", () => {
     });
     expect((page.json() as AuditPage).entries[0]?.detail).toMatchObject({
       criteria: { address: "大津町7-2" },
+    });
+  });
+});
+
+describe("whether there are more", () => {
+  const search = async (who: string, address: string, limit: number) => {
+    const res = await t.call(
+      "GET",
+      `/api/v1/search/persons?${new URLSearchParams({ address, limit: String(limit) })}`,
+      { cookie: cookies[who] },
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const result = res.json() as PersonSearchResult;
+    return { ids: result.persons.map((p) => p.id), truncated: result.truncated };
+  };
+
+  it("says nothing of the protected persons a search leaves out", async () => {
+    // 大津町7 matches four; the two of the protected household are not for a clerk to see.
+    expect(await search("clerk", "大津町7", 200)).toEqual({
+      ids: [sameAddressOther, nextDoor],
+      truncated: false,
+    });
+    expect(await search("clerk", "大津町7", 2)).toEqual({
+      ids: [sameAddressOther, nextDoor],
+      truncated: false,
+    });
+    expect(await search("clerk", "大津町7", 1)).toEqual({ ids: [sameAddressOther], truncated: true });
+    expect(await search("chief", "大津町7", 2)).toEqual({ ids: [victim, victimChild], truncated: true });
+  });
+
+  it("says nothing of the protected households the same-address listing leaves out", async () => {
+    const listing = async (who: string) => {
+      const res = await t.call("GET", "/api/v1/persons/9360000001/same-address", { cookie: cookies[who] });
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as { persons: { householdId: string }[]; truncated: boolean };
+      return {
+        households: new Set(body.persons.map((p) => p.householdId)),
+        count: body.persons.length,
+        truncated: body.truncated,
+      };
+    };
+    expect(await listing("clerk")).toEqual({ households: new Set(["H937"]), count: 29, truncated: false });
+    expect(await listing("chief")).toEqual({
+      households: new Set(["H935", "H937"]),
+      count: 30,
+      truncated: true,
     });
   });
 });

@@ -52,6 +52,8 @@ interface TextCriterion {
 export async function searchPersons(
   db: Db,
   plan: SearchPlan,
+  /** Leave out everyone under 支援措置 as of this day, in the query, so `truncated` counts only those shown. */
+  withoutProtectedOn?: string,
 ): Promise<{ rows: PersonRow[]; truncated: boolean }> {
   const text: TextCriterion[] = [];
   const criterion = (name: string, history: string, key: string) =>
@@ -67,6 +69,7 @@ export async function searchPersons(
     );
   if (plan.kind !== "all") filters.push(sql`p.kind = ${plan.kind}`);
   if (!plan.includeInactive) filters.push(sql`p.status = 'active'`);
+  if (withoutProtectedOn) filters.push(sql`p.id not in (${protectedPersonIds(withoutProtectedOn)})`);
   const key = sql.id(text[0]?.name ?? "search_kana");
   const where = (conditions: RawBuilder<unknown>[]) =>
     conditions.length > 0 ? sql.join(conditions, sql` and `) : sql`true`;

@@ -44,7 +44,11 @@ export async function searchRoutes(app: FastifyInstance, ctx: AppContext): Promi
       const auth = requireAuth(request);
       const plan = planSearch(request.query);
       const today = japanDate(new Date());
-      const found = await searchPersons(ctx.db, plan);
+      // Found through an address, a protected person would betray where they live: such persons are
+      // left out for roles that may not see protected addresses — by the query, so that whether there
+      // are more says nothing of them — and the audit row waits for the answer.
+      const hides = plan.address !== undefined && !mayViewProtectedAddress(auth.permissions);
+      const found = await searchPersons(ctx.db, plan, hides ? today : undefined);
       const audit = (ids: readonly string[]) =>
         ctx.audit.write(ctx.db, actorOf(request), {
           action: "person.search",
@@ -57,12 +61,9 @@ export async function searchRoutes(app: FastifyInstance, ctx: AppContext): Promi
           },
           outcome: "success",
         });
-      // Found through an address, a protected person would betray where they live: such results are
-      // left out for roles that may not see protected addresses, and the audit row waits for that.
-      // Otherwise every row found is returned, so the audit row is written while the protection
-      // state and flags are read (on another connection): the answer still leaves only once both
-      // are done.
-      const hides = plan.address !== undefined && !mayViewProtectedAddress(auth.permissions);
+      // Where nothing is left out, the audit row is written while the protection state and flags
+      // are read (on another connection): the answer still leaves only once both are done. Where
+      // the query left protected persons out, the rows pass the state's check too before the row.
       const [{ state, flags }] = await Promise.all([
         resultContext(ctx.db, auth.tokenHash, found.rows, today),
         hides ? undefined : audit(found.rows.map((row) => row.id)),

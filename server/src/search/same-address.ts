@@ -1,13 +1,16 @@
 import { japanDate } from "@ichimado/core/common/dates";
+import { mayViewProtectedAddress } from "@ichimado/core/registry/masking";
 import { personSummarySchema } from "@ichimado/core/search/schemas";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { sql } from "kysely";
 import { z } from "zod";
 import type { AppContext } from "../platform/context.ts";
 import { actorOf, requireAuth } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
 import { personSummaries } from "./person-view.ts";
 import { mayShowAtSameAddress } from "./present.ts";
+import { protectedPersonIds } from "./queries.ts";
 
 const limit = 30;
 
@@ -36,6 +39,9 @@ export async function sameAddressRoutes(app: FastifyInstance, ctx: AppContext): 
       if (!person) throw new HttpError(404, "NOT_FOUND", "指定された宛名はありません");
       if (!person.town_code || !person.lot || person.status !== "active")
         return { persons: [], truncated: false };
+      const today = japanDate(new Date());
+      // Left out in the query, so that whether there are more says nothing of the protected.
+      const hide = !mayViewProtectedAddress(auth.permissions);
       const rows = await ctx.db
         .selectFrom("person")
         .select(["id", "household_id"])
@@ -48,11 +54,11 @@ export async function sameAddressRoutes(app: FastifyInstance, ctx: AppContext): 
             ? eb("id", "<>", person.id)
             : eb.or([eb("household_id", "<>", person.household_id), eb("household_id", "is", null)]),
         )
+        .$if(hide, (q) => q.where(sql<boolean>`id not in (${protectedPersonIds(today)})`))
         .orderBy("household_id")
         .orderBy("id")
         .limit(limit + 1)
         .execute();
-      const today = japanDate(new Date());
       const { summaries, state } = await personSummaries(
         ctx.db,
         auth,
