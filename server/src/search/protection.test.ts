@@ -129,6 +129,23 @@ describe("related persons", () => {
   });
 });
 
+describe("the person view's audit row", () => {
+  it("names the related persons whose names and addresses it returned", async () => {
+    const viewed = await detail("chief", sameAddressOther);
+    const related = viewed.json.related.map((r) => r.person.id);
+    expect(related.sort()).toEqual([victim, victimChild]);
+    const row = await t.database.db
+      .selectFrom("audit_log")
+      .select("person_ids")
+      .where("action", "=", "person.read")
+      .where("target", "=", `person:${sameAddressOther}`)
+      .orderBy("seq", "desc")
+      .executeTakeFirstOrThrow();
+    expect(row.person_ids[0]).toBe(sameAddressOther);
+    expect([...row.person_ids].sort()).toEqual([sameAddressOther, victim, victimChild].sort());
+  });
+});
+
 describe("the audit log", () => {
   it("hides an address typed into a search that found a protected person from a viewer without the right", async () => {
     const res = await t.call(

@@ -85,9 +85,13 @@ export async function searchRoutes(app: FastifyInstance, ctx: AppContext): Promi
       await ctx.audit.write(ctx.db, actorOf(request), {
         action: "person.read",
         target: `person:${detail.person.id}`,
+        // Everyone whose name, birth date or address went out: the household and the related persons.
         personIds: [
-          detail.person.id,
-          ...(detail.household?.members.map((m) => m.id).filter((m) => m !== detail.person.id) ?? []),
+          ...new Set([
+            detail.person.id,
+            ...(detail.household?.members.map((m) => m.id) ?? []),
+            ...detail.related.map((r) => r.person.id),
+          ]),
         ],
         detail: { enrollments: detail.enrollments.length, supportMeasure: detail.supportMeasure !== null },
         outcome: "success",
