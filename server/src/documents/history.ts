@@ -5,7 +5,24 @@ import { requestFormTitle } from "./request-form.ts";
 
 /** The print history of a case (G29): every print and reprint, newest first, with the persons on it. */
 export async function printHistory(db: Db, caseId: number): Promise<PrintedDocument[]> {
-  const rows = await db
+  return printedDocuments(db, { caseId });
+}
+
+/** Which prints to list: a case's, or a counter's in a period (the 帳票の印刷 screen), newest first. */
+interface PrintedFilter {
+  caseId?: number;
+  counterId?: string;
+  start?: Date;
+  end?: Date;
+  limit?: number;
+}
+
+export async function printedDocuments(
+  db: Db,
+  filter: PrintedFilter,
+): Promise<(PrintedDocument & { caseId: number })[]> {
+  const { caseId, counterId, start, end, limit } = filter;
+  let query = db
     .selectFrom("printed_document as d")
     .innerJoin("staff_user as s", "s.id", "d.printed_by")
     .innerJoin("counter as c", "c.id", "d.printed_counter")
@@ -14,6 +31,7 @@ export async function printHistory(db: Db, caseId: number): Promise<PrintedDocum
     )
     .select([
       "d.id",
+      "d.case_id",
       "d.job",
       "d.kind",
       "d.template_key",
@@ -26,9 +44,13 @@ export async function printHistory(db: Db, caseId: number): Promise<PrintedDocum
       "c.name as counter_name",
       "t.name as template_name",
     ])
-    .where("d.case_id", "=", caseId)
-    .orderBy("d.id", "desc")
-    .execute();
+    .orderBy("d.id", "desc");
+  if (caseId !== undefined) query = query.where("d.case_id", "=", caseId);
+  if (counterId !== undefined) query = query.where("d.printed_counter", "=", counterId);
+  if (start) query = query.where("d.printed_at", ">=", start);
+  if (end) query = query.where("d.printed_at", "<", end);
+  if (limit !== undefined) query = query.limit(limit);
+  const rows = await query.execute();
   const ids = [...new Set(rows.flatMap((r) => r.person_ids))];
   const names = new Map(
     ids.length > 0
@@ -40,6 +62,7 @@ export async function printHistory(db: Db, caseId: number): Promise<PrintedDocum
   );
   return rows.map((r) => ({
     id: r.id,
+    caseId: r.case_id,
     job: r.job,
     kind: r.kind,
     templateKey: r.template_key,

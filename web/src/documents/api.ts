@@ -12,23 +12,34 @@ export function usePrintHistory(caseId: number) {
   });
 }
 
-/** What to print: chosen forms, a reprint of one document, the 手続き案内書 or a 証明書交付請求書. */
+/**
+ * What to print: chosen forms, a reprint of one document (of another case when it names one: the
+ * counter's history), the 手続き案内書, a 証明書交付請求書, or blank forms and leaflets with no case.
+ */
 export type PrintJob =
   | { kind: "forms"; documents: PrintRequest["documents"]; leaflets: string[] }
-  | { kind: "reprint"; documentId: number }
+  | { kind: "reprint"; documentId: number; caseId?: number }
+  | { kind: "blank"; templates: string[]; leaflets: string[] }
   | { kind: "guideSheet" }
   | { kind: "certificateRequestForm"; requestId: number };
 
-function request(caseId: number, job: PrintJob, acknowledgeMissingGlyphs: boolean): Promise<Blob> {
+function request(
+  caseId: number | undefined,
+  job: PrintJob,
+  acknowledgeMissingGlyphs: boolean,
+): Promise<Blob> {
+  if (job.kind === "blank")
+    return apiPdf("POST", "/documents/blank.pdf", { templates: job.templates, leaflets: job.leaflets });
+  if (job.kind === "reprint")
+    return apiPdf("POST", `/cases/${job.caseId ?? caseId}/documents/${job.documentId}/reprint`, {
+      acknowledgeMissingGlyphs,
+    });
+  if (caseId === undefined) throw new Error(`a ${job.kind} print needs its case`);
   switch (job.kind) {
     case "forms":
       return apiPdf("POST", `/cases/${caseId}/documents`, {
         documents: job.documents,
         leaflets: job.leaflets,
-        acknowledgeMissingGlyphs,
-      });
-    case "reprint":
-      return apiPdf("POST", `/cases/${caseId}/documents/${job.documentId}/reprint`, {
         acknowledgeMissingGlyphs,
       });
     case "guideSheet":
@@ -44,12 +55,19 @@ function request(caseId: number, job: PrintJob, acknowledgeMissingGlyphs: boolea
   }
 }
 
-/** Prints (the server records and audits each document) and refreshes the print history and the case. */
-export function usePrint(caseId: number) {
+/**
+ * Prints (the server records and audits each document) and refreshes the print histories and the
+ * case. Without a case only reprints naming theirs and blank prints can run.
+ */
+export function usePrint(caseId?: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ job, acknowledgeMissingGlyphs }: { job: PrintJob; acknowledgeMissingGlyphs: boolean }) =>
       request(caseId, job, acknowledgeMissingGlyphs),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["cases"] }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["cases"] }),
+        queryClient.invalidateQueries({ queryKey: ["documents", "prints"] }),
+      ]),
   });
 }

@@ -14,7 +14,7 @@ interface Refused {
  * A print as the case screen runs it: the server's PDF shown in a preview, or, when it refused
  * characters no font can draw, what it refused, so the clerk can print again with those boxes blank.
  */
-export function usePrintRun(caseId: number) {
+export function usePrintRun(caseId?: number) {
   const print = usePrint(caseId);
   const [preview, setPreview] = useState<{ url: string; title: string } | null>(null);
   const [refused, setRefused] = useState<Refused | null>(null);

@@ -1,0 +1,198 @@
+import { formatWareki } from "@ichimado/core/common/wareki";
+import {
+  type CounterPrint,
+  counterPrintsQuerySchema,
+  maxPrintHistoryDays,
+  printHistoryLimit,
+} from "@ichimado/core/documents/counter-prints";
+import { type FormEvent, useState } from "react";
+import { Link } from "react-router";
+import { errorMessage } from "../app/api.ts";
+import { ErrorAlert, Loading, primaryButton, TableHead } from "../app/ui.tsx";
+import { dateHint, readDate, TextInput, todayIso } from "../cases/fields.tsx";
+import { linkClass, StepButton } from "../cases/section.tsx";
+import { formatDateTime } from "../registry/status.ts";
+import { AddressText, FlagBadges } from "../search/views.tsx";
+import { useCounterPrints } from "./counter-prints-api.ts";
+import { PrintOutcome, usePrintRun } from "./print-run.tsx";
+
+type Period = { from: string; to: string };
+const periodText = (p: Period) =>
+  p.from === p.to ? formatWareki(p.from) : `${formatWareki(p.from)}から${formatWareki(p.to)}まで`;
+
+/** 印刷履歴: this counter's prints in a period (today unless chosen), each reprinted through its case. */
+export function CounterPrintsSection() {
+  const today = todayIso();
+  const [period, setPeriod] = useState<Period>({ from: today, to: today });
+  const prints = useCounterPrints(period);
+  const print = usePrintRun();
+  const data = prints.data;
+  return (
+    <section aria-labelledby="counter-prints" className="flex flex-col gap-4">
+      <h2 id="counter-prints" className="text-std-20B-150">
+        印刷履歴{data ? `（${data.counterName}）` : ""}
+      </h2>
+      <PeriodForm initial={period} onChoose={setPeriod} />
+      <ErrorAlert message={print.error ? errorMessage(print.error) : ""} />
+      <PrintOutcome state={print} />
+      {prints.isError ? (
+        <ErrorAlert message={errorMessage(prints.error)} />
+      ) : !data ? (
+        <Loading />
+      ) : data.documents.length === 0 ? (
+        <p className="text-dns-16N-130">{periodText(data)}にこの窓口で印刷した書類はありません</p>
+      ) : (
+        <>
+          {data.truncated && (
+            <p role="status" className="text-std-16B-170">
+              新しいものから {printHistoryLimit} 件だけを表示しています。期間を短くして表示してください。
+            </p>
+          )}
+          <table className="w-full text-left text-dns-16N-130">
+            <caption className="text-left text-std-16B-170">
+              {periodText(data)}の印刷（{data.documents.length} 件、新しい順）
+            </caption>
+            <TableHead columns={["印刷日時", "書類", "対象者", "職員", "対応", ""]} nowrap />
+            <tbody>
+              {data.documents.map((d) => (
+                <PrintRow
+                  key={d.id}
+                  document={d}
+                  pending={print.pending}
+                  onReprint={() =>
+                    print.run({ kind: "reprint", caseId: d.caseId, documentId: d.id }, `${d.name}（再印刷）`)
+                  }
+                />
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
+
+const noOtherFlags = { issuanceBan: false, arrears: false, moveOutPending: false };
+
+function PrintRow({
+  document: d,
+  pending,
+  onReprint,
+}: {
+  document: CounterPrint;
+  pending: boolean;
+  onReprint: () => void;
+}) {
+  return (
+    <tr className="border-b border-solid-gray-420 align-top">
+      <td className="whitespace-nowrap px-3 py-2">{formatDateTime(d.printed.at)}</td>
+      <th scope="row" className="px-3 py-2 font-normal">
+        {d.name}
+        {d.reprintOf !== null && <span className="text-solid-gray-700">（再印刷）</span>}
+        {d.procedureName && <div className="text-dns-14N-130 text-solid-gray-700">{d.procedureName}</div>}
+      </th>
+      <td className="px-3 py-2">
+        {d.persons.length === 0 ? (
+          "—"
+        ) : (
+          <ul className="flex flex-col gap-1">
+            {d.persons.map((p) => (
+              <li key={p.id}>
+                <div className="flex flex-wrap items-center gap-2">
+                  {p.name}
+                  <FlagBadges flags={{ supportMeasure: p.supportMeasure, ...noOtherFlags }} />
+                </div>
+                <div className="text-dns-14N-130">
+                  <AddressText address={p.address} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </td>
+      <td className="px-3 py-2">{d.printed.staffName}</td>
+      <td className="whitespace-nowrap px-3 py-2">
+        <Link to={`/cases/${d.caseId}`} className={linkClass}>
+          受付番号 {d.caseId}
+        </Link>
+      </td>
+      <td className="px-3 py-2">
+        <StepButton
+          pending={pending}
+          variant="secondary"
+          aria-label={`${d.name} を再印刷`}
+          onClick={onReprint}
+        >
+          再印刷
+        </StepButton>
+      </td>
+    </tr>
+  );
+}
+
+function PeriodForm({ initial, onChoose }: { initial: Period; onChoose: (period: Period) => void }) {
+  const [from, setFrom] = useState(initial.from);
+  const [to, setTo] = useState(initial.to);
+  const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const first = readDate(from);
+    const last = readDate(to);
+    const found: { from?: string; to?: string } = {};
+    if (!first.ok) found.from = first.message;
+    if (!last.ok) found.to = last.message;
+    if (first.ok && last.ok) {
+      // An end left empty is the other end's day, or today.
+      const start = first.date ?? last.date ?? todayIso();
+      const end = last.date ?? start;
+      const parsed = counterPrintsQuerySchema.safeParse({ from: start, to: end });
+      if (parsed.success) {
+        setErrors({});
+        setFrom(start);
+        setTo(end);
+        onChoose({ from: start, to: end });
+        return;
+      }
+      for (const issue of parsed.error.issues)
+        found[issue.path[0] === "from" ? "from" : "to"] ??= issue.message;
+    }
+    setErrors(found);
+    document.getElementById(found.from ? "prints-from" : "prints-to")?.focus();
+  };
+
+  const showToday = () => {
+    const today = todayIso();
+    setErrors({});
+    setFrom(today);
+    setTo(today);
+    onChoose({ from: today, to: today });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-4" aria-label="印刷履歴の期間">
+      <TextInput
+        id="prints-from"
+        label="期間の初日"
+        hint={dateHint}
+        value={from}
+        onChange={(e) => setFrom(e.currentTarget.value)}
+        error={errors.from}
+      />
+      <TextInput
+        id="prints-to"
+        label="期間の末日"
+        hint={`期間は${maxPrintHistoryDays}日まで`}
+        value={to}
+        onChange={(e) => setTo(e.currentTarget.value)}
+        error={errors.to}
+      />
+      <button type="submit" className={primaryButton}>
+        表示する
+      </button>
+      <StepButton pending={false} variant="secondary" onClick={showToday}>
+        今日の印刷
+      </StepButton>
+    </form>
+  );
+}
