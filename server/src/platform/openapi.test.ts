@@ -127,6 +127,8 @@ describe("the OpenAPI document", () => {
     }
     const files: [string, string][] = [
       ["GET /api/v1/gaiji/font", "font/ttf"],
+      ["GET /api/v1/fonts/register.css", "text/css"],
+      ["GET /api/v1/fonts/register.woff2", "font/woff2"],
       ["POST /api/v1/cases/:id/documents", "application/pdf"],
       ["POST /api/v1/cases/:id/documents/:documentId/reprint", "application/pdf"],
       ["GET /api/v1/cases/:id/guide-sheet.pdf", "application/pdf"],

@@ -27,7 +27,12 @@ const fileResponses: Readonly<Record<string, string>> = {
   "GET /api/v1/admin/documents/base-pdfs/:id": "application/pdf",
   "POST /api/v1/admin/documents/templates/preview": "application/pdf",
 };
-const fileExtensions: Readonly<Record<string, string>> = { pdf: "application/pdf", csv: "text/csv" };
+const fileExtensions: Readonly<Record<string, string>> = {
+  pdf: "application/pdf",
+  csv: "text/csv",
+  css: "text/css",
+  woff2: "font/woff2",
+};
 
 const areaDescriptions: Readonly<Record<string, string>> = {
   auth: "ログイン・ログアウト、セッション、窓口の選択、パスワード変更",
@@ -173,7 +178,7 @@ const describeRoute: SwaggerTransform = (input) => {
   const method = String(route.method).toUpperCase();
   const access = accessOf(route);
   const own = input.schema ?? {};
-  const extension = /\.([a-z]+)$/.exec(url)?.[1] ?? "";
+  const extension = /\.([a-z0-9]+)$/.exec(url)?.[1] ?? "";
   const file = fileResponses[`${method} ${url}`] ?? (own.response ? undefined : fileExtensions[extension]);
 
   // The errors every route can answer, unless the route says otherwise (status keys sort numerically).

@@ -21,6 +21,8 @@ export function AppLayout({ session, children }: { session: SessionInfo; childre
   });
   return (
     <div className="min-h-screen bg-solid-gray-50 text-solid-gray-900">
+      {/* The register's MJ characters (styles.css); only for staff, so loaded once logged in. */}
+      <link rel="stylesheet" href="/api/v1/fonts/register.css" precedence="default" />
       <a
         href="#main"
         className={`sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 ${focusRing}`}

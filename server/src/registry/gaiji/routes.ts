@@ -6,6 +6,7 @@ import { type AppContext, actorOf } from "../../platform/context.ts";
 import { HttpError } from "../../platform/errors.ts";
 import { FontCoverage } from "./font-coverage.ts";
 import { gaijiFontFile } from "./font-file.ts";
+import { forgetRegisterFont, registerFont } from "./register-font.ts";
 
 const fontUploadMaxBytes = 64 * 1024 * 1024;
 
@@ -17,6 +18,30 @@ export async function gaijiRoutes(app: FastifyInstance, ctx: AppContext): Promis
     reply.header("cache-control", "private, max-age=3600");
     return reply.type("font/ttf").send(await fs.readFile(file));
   });
+
+  // The screens' web font for the register's MJ characters (register-font.ts). The style sheet is
+  // checked on each load (ETag); the font's URL carries its version, so it is kept for good.
+  app.get(
+    "/api/v1/fonts/register.css",
+    { config: { access: { kind: "session" } } },
+    async (request, reply) => {
+      const font = await registerFont(ctx.db, ctx.config);
+      reply.header("cache-control", "private, no-cache").header("etag", font.etag);
+      if (request.headers["if-none-match"] === font.etag) return reply.status(304).send();
+      return reply.type("text/css; charset=utf-8").send(font.css);
+    },
+  );
+
+  app.get(
+    "/api/v1/fonts/register.woff2",
+    { config: { access: { kind: "session" } } },
+    async (_request, reply) => {
+      const { woff2 } = await registerFont(ctx.db, ctx.config);
+      if (!woff2) throw new HttpError(404, "NOT_FOUND", "住民記録に専用フォントの要る文字はありません");
+      reply.header("cache-control", "private, max-age=31536000, immutable");
+      return reply.type("font/woff2").send(woff2);
+    },
+  );
 
   app.post(
     "/api/v1/gaiji/font",
@@ -47,6 +72,7 @@ export async function gaijiRoutes(app: FastifyInstance, ctx: AppContext): Promis
       await fs.mkdir(path.dirname(file), { recursive: true });
       await fs.writeFile(`${file}.tmp`, body);
       await fs.rename(`${file}.tmp`, file);
+      forgetRegisterFont();
       await ctx.audit.write(ctx.db, actorOf(request), {
         action: "settings.change",
         target: "gaiji_font",
