@@ -12,6 +12,7 @@ import { addressRoutes } from "./addresses/routes.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { apiTokenRoutes } from "./auth/api-token-routes.ts";
 import { authRoutes } from "./auth/routes.ts";
+import { progressRoutes } from "./cases/progress-routes.ts";
 import { caseRoutes } from "./cases/routes.ts";
 import { catalogAdminRoutes } from "./catalog/admin-routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
@@ -103,6 +104,7 @@ export async function buildApp(
   await sameAddressRoutes(app, ctx);
   await householdRoutes(app, ctx);
   await caseRoutes(app, ctx);
+  await progressRoutes(app, ctx);
   await catalogRoutes(app, ctx);
   await catalogAdminRoutes(app, ctx);
   await documentRoutes(app, ctx);

@@ -12,6 +12,7 @@ import { z } from "zod";
 import { stepActor } from "../cases/steps.ts";
 import { type AppContext, actorOf, requireAuth } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
+import { counterPrintRoutes } from "./counter-routes.ts";
 import { printGuideSheet } from "./guide-sheet.ts";
 import { printHistory } from "./history.ts";
 import { type Printed, printForms } from "./print.ts";
@@ -106,4 +107,6 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext): Pro
       return sendPdf(reply, printed, `case-${request.params.id}-guide.pdf`);
     },
   );
+
+  await counterPrintRoutes(app, ctx);
 }

@@ -10,11 +10,13 @@ import { PasswordPage } from "../auth/password-page.tsx";
 import { useSession } from "../auth/session.ts";
 import { CasePage } from "../cases/case-page.tsx";
 import { CasesPage } from "../cases/cases-page.tsx";
+import { ProgressPage } from "../cases/progress-page.tsx";
 import { CatalogPage } from "../catalog/catalog-page.tsx";
 import { ProcedureEditorPage } from "../catalog/procedure-editor-page.tsx";
 import { QuestionEditorPage } from "../catalog/question-editor-page.tsx";
 import { CertificatesPage } from "../certificates/certificates-page.tsx";
 import { CertificateSettingsPage } from "../certificates/settings-page.tsx";
+import { PrintPage } from "../documents/print-page.tsx";
 import { TemplateListPage } from "../documents/template-list-page.tsx";
 import { functionRoutes } from "../home/functions.ts";
 import { HomePage } from "../home/home-page.tsx";
@@ -81,6 +83,7 @@ const screens: Partial<Record<FunctionPermission, ComponentType>> = {
   certificates: CertificatesPage,
   dataFeedAdmin: FeedsPage,
   noticeAdmin: NoticesAdminPage,
+  print: PrintPage,
   reception: CasesPage,
   search: SearchPage,
   staffAdmin: StaffPage,
@@ -108,6 +111,7 @@ export function AppRoutes() {
             <Route key={fn} path={path} element={<FunctionScreen fn={fn as FunctionPermission} />} />
           ))}
           <Route path="/persons/:id" element={<FunctionScreen fn="search" screen={PersonPage} />} />
+          <Route path="/cases/progress" element={<FunctionScreen fn="reception" screen={ProgressPage} />} />
           <Route path="/cases/:id" element={<FunctionScreen fn="reception" screen={CasePage} />} />
           {/* "new" is a valid key, so new entries have paths of their own. */}
           <Route

@@ -25,6 +25,7 @@ export const functionScreenLabels: Partial<Record<FunctionPermission, string>> =
 
 /** Further screens a function opens, listed after its own in the menu (administrators' settings). */
 export const moreScreens: Partial<Record<FunctionPermission, { to: string; label: string }[]>> = {
+  reception: [{ to: "/cases/progress", label: "進捗管理" }],
   catalogAdmin: [
     { to: "/admin/documents", label: "帳票様式" },
     { to: "/admin/certificates", label: "証明書の設定" },

@@ -18,6 +18,7 @@ import { notices } from "./0017_notices.ts";
 import { memoTemplates } from "./0018_memo_templates.ts";
 import { auditViewer } from "./0020_audit_viewer.ts";
 import { serviceLevel } from "./0021_service_level.ts";
+import { procedureProgress } from "./0022_procedure_progress.ts";
 import type { AppMigration } from "./types.ts";
 
 /** In order; names are stored in schema_migration and must never change once released. */
@@ -42,4 +43,5 @@ export const migrations: Record<string, AppMigration> = {
   "0018_memo_templates": memoTemplates,
   "0020_audit_viewer": auditViewer,
   "0021_service_level": serviceLevel,
+  "0022_procedure_progress": procedureProgress,
 };
