@@ -182,13 +182,28 @@ test("the visitor's My Number card fills the visitor form through the local brid
     expect(bridgeOutput).not.toContain(secretText);
 });
 
-test("without the bridge the visitor form has no card button and is typed in as before", async ({ page }) => {
+test("without the bridge the visitor form has no card button and is typed in as before, once", async ({
+  page,
+}) => {
   await stopBridge();
   await openNewCase(page);
   const visitor = region(page, "来庁者");
   await expect(visitor.getByRole("button", { name: "来庁者を保存" })).toBeVisible();
   await visitor.getByLabel("氏名", { exact: true }).fill("出雲　太郎");
+  await visitor.getByLabel("氏名カナ").fill("イズモ　タロウ");
+  await visitor.getByLabel("住所").fill("東京都千代田区霞が関1-1");
   await pressOn(visitor.getByRole("button", { name: "来庁者を保存" }));
   await expect(visitor.getByRole("status").filter({ hasText: "来庁者を保存しました" })).toBeVisible();
   await expect(visitor.getByRole("button", { name: "マイナンバーカードを読み取る" })).toHaveCount(0);
+
+  // Not in the register (転入 from elsewhere): the visitor becomes the subject as typed, not typed again.
+  const subjects = region(page, "申請対象者");
+  await pressOn(subjects.getByRole("button", { name: "来庁者 出雲　太郎 を追加" }));
+  await expect(
+    subjects.getByRole("status").filter({ hasText: "出雲　太郎 を申請対象者に追加しました" }),
+  ).toBeVisible();
+  const row = subjects.getByRole("row").filter({ hasText: "出雲　太郎" });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("東京都千代田区霞が関1-1");
+  await expect(subjects.getByRole("button", { name: "来庁者 出雲　太郎 を追加" })).toHaveCount(0);
 });

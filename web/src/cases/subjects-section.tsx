@@ -1,4 +1,4 @@
-import type { CaseDetail } from "@ichimado/core/cases/schemas";
+import type { CaseDetail, SubjectInput } from "@ichimado/core/cases/schemas";
 import { useRef, useState } from "react";
 import { Link } from "react-router";
 import { TableHead } from "../app/ui.tsx";
@@ -138,15 +138,37 @@ function PickedSubjects({
   const add = useAddSubject(caseId);
   const { visitor, subjects } = useSelection();
   const taken = new Set(detail.subjects.flatMap((s) => (s.person ? [s.person.id] : [])));
-  const candidates: { id: string; name: string; role: string }[] = [];
+  const candidates: { key: string; name: string; role: string; input: SubjectInput }[] = [];
   const seen = new Set<string>();
   const offer = (id: string | null | undefined, name: string, role: string) => {
     if (!id || taken.has(id) || seen.has(id)) return;
     seen.add(id);
-    candidates.push({ id, name, role });
+    candidates.push({ key: id, name, role, input: { personId: id } });
   };
   const caseVisitor = detail.visitor?.input;
   offer(caseVisitor?.personId, caseVisitor?.name ?? "", "来庁者");
+  // A visitor not in the register (転入 from elsewhere, say) is the subject as typed at the counter:
+  // what they said once is not typed again.
+  if (caseVisitor && caseVisitor.personId === null && caseVisitor.name) {
+    const typedAlready = detail.subjects.some(
+      (s) => s.typed?.name === caseVisitor.name && (s.typed?.birthDate ?? null) === caseVisitor.birthDate,
+    );
+    if (!typedAlready) {
+      candidates.push({
+        key: "typed-visitor",
+        name: caseVisitor.name,
+        role: "来庁者",
+        input: {
+          typed: {
+            name: caseVisitor.name,
+            nameKana: caseVisitor.nameKana,
+            birthDate: caseVisitor.birthDate,
+            address: caseVisitor.address,
+          },
+        },
+      });
+    }
+  }
   offer(visitor?.id, visitor?.name ?? "", "選択中の来庁者");
   for (const s of subjects) offer(s.id, s.name, "選択中の対象者");
 
@@ -160,15 +182,12 @@ function PickedSubjects({
       ) : (
         <ul className="flex flex-wrap gap-2">
           {candidates.map((c) => (
-            <li key={c.id}>
+            <li key={c.key}>
               <StepButton
                 pending={add.isPending}
                 variant="secondary"
                 onClick={() =>
-                  add.mutate(
-                    { personId: c.id },
-                    { onSuccess: () => onAdded(`${c.name} を申請対象者に追加しました`) },
-                  )
+                  add.mutate(c.input, { onSuccess: () => onAdded(`${c.name} を申請対象者に追加しました`) })
                 }
               >
                 {c.role} {c.name} を追加
