@@ -5,11 +5,12 @@ import {
   maxPrintHistoryDays,
   printHistoryLimit,
 } from "@ichimado/core/documents/counter-prints";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { errorMessage } from "../app/api.ts";
-import { ErrorAlert, Loading, primaryButton, TableHead } from "../app/ui.tsx";
-import { dateHint, readDate, TextInput, todayIso } from "../cases/fields.tsx";
+import { PeriodForm } from "../app/period-form.tsx";
+import { ErrorAlert, Loading, TableHead } from "../app/ui.tsx";
+import { todayIso } from "../cases/fields.tsx";
 import { linkClass, StepButton } from "../cases/section.tsx";
 import { formatDateTime } from "../registry/status.ts";
 import { AddressText, FlagBadges } from "../search/views.tsx";
@@ -32,7 +33,17 @@ export function CounterPrintsSection() {
       <h2 id="counter-prints" className="text-std-20B-150">
         印刷履歴{data ? `（${data.counterName}）` : ""}
       </h2>
-      <PeriodForm initial={period} onChoose={setPeriod} />
+      <PeriodForm
+        id="prints"
+        label="印刷履歴の期間"
+        initial={period}
+        toHint={`期間は${maxPrintHistoryDays}日まで`}
+        submitLabel="表示する"
+        blanks="filled"
+        schema={counterPrintsQuerySchema}
+        todayLabel="今日の印刷"
+        onChoose={setPeriod}
+      />
       <ErrorAlert message={print.error ? errorMessage(print.error) : ""} />
       <PrintOutcome state={print} />
       {prints.isError ? (
@@ -127,72 +138,5 @@ function PrintRow({
         </StepButton>
       </td>
     </tr>
-  );
-}
-
-function PeriodForm({ initial, onChoose }: { initial: Period; onChoose: (period: Period) => void }) {
-  const [from, setFrom] = useState(initial.from);
-  const [to, setTo] = useState(initial.to);
-  const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const first = readDate(from);
-    const last = readDate(to);
-    const found: { from?: string; to?: string } = {};
-    if (!first.ok) found.from = first.message;
-    if (!last.ok) found.to = last.message;
-    if (first.ok && last.ok) {
-      // An end left empty is the other end's day, or today.
-      const start = first.date ?? last.date ?? todayIso();
-      const end = last.date ?? start;
-      const parsed = counterPrintsQuerySchema.safeParse({ from: start, to: end });
-      if (parsed.success) {
-        setErrors({});
-        setFrom(start);
-        setTo(end);
-        onChoose({ from: start, to: end });
-        return;
-      }
-      for (const issue of parsed.error.issues)
-        found[issue.path[0] === "from" ? "from" : "to"] ??= issue.message;
-    }
-    setErrors(found);
-    document.getElementById(found.from ? "prints-from" : "prints-to")?.focus();
-  };
-
-  const showToday = () => {
-    const today = todayIso();
-    setErrors({});
-    setFrom(today);
-    setTo(today);
-    onChoose({ from: today, to: today });
-  };
-
-  return (
-    <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-4" aria-label="印刷履歴の期間">
-      <TextInput
-        id="prints-from"
-        label="期間の初日"
-        hint={dateHint}
-        value={from}
-        onChange={(e) => setFrom(e.currentTarget.value)}
-        error={errors.from}
-      />
-      <TextInput
-        id="prints-to"
-        label="期間の末日"
-        hint={`期間は${maxPrintHistoryDays}日まで`}
-        value={to}
-        onChange={(e) => setTo(e.currentTarget.value)}
-        error={errors.to}
-      />
-      <button type="submit" className={primaryButton}>
-        表示する
-      </button>
-      <StepButton pending={false} variant="secondary" onClick={showToday}>
-        今日の印刷
-      </StepButton>
-    </form>
   );
 }

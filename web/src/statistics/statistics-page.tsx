@@ -10,11 +10,12 @@ import {
 } from "@ichimado/core/statistics/period";
 import { type StatisticsSummary, statisticsDefinitions } from "@ichimado/core/statistics/summary";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { errorMessage } from "../app/api.ts";
 import { DownloadStatus } from "../app/download-status.tsx";
-import { ErrorAlert, Loading, primaryButton, secondaryButton, useTitle } from "../app/ui.tsx";
-import { dateHint, readDate, TextInput, todayIso } from "../cases/fields.tsx";
+import { PeriodForm } from "../app/period-form.tsx";
+import { ErrorAlert, Loading, secondaryButton, useTitle } from "../app/ui.tsx";
+import { todayIso } from "../cases/fields.tsx";
 import { downloadExport, useStatisticsSummary } from "./api.ts";
 import { BarChart } from "./bar-chart.tsx";
 
@@ -32,7 +33,16 @@ export function StatisticsPage() {
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-std-28B-150">統計</h1>
-      <PeriodForm initial={period} onChoose={setPeriod} />
+      <PeriodForm
+        id="stat"
+        label="集計期間"
+        initial={period}
+        toHint="期間は1年 (366日) まで"
+        submitLabel="集計する"
+        blanks="required"
+        schema={periodSchema}
+        onChoose={setPeriod}
+      />
       <section aria-labelledby="stat-definitions" className="flex flex-col gap-1 text-dns-16N-130">
         <h2 id="stat-definitions" className="text-std-20B-150">
           数え方
@@ -52,59 +62,6 @@ export function StatisticsPage() {
         <Figures summary={summary.data} updating={summary.isPlaceholderData} />
       )}
     </div>
-  );
-}
-
-function PeriodForm({ initial, onChoose }: { initial: Period; onChoose: (period: Period) => void }) {
-  const [from, setFrom] = useState(initial.from);
-  const [to, setTo] = useState(initial.to);
-  const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const first = readDate(from);
-    const last = readDate(to);
-    const found: { from?: string; to?: string } = {};
-    if (!first.ok) found.from = first.message;
-    else if (!first.date) found.from = "期間の初日を入力してください";
-    if (!last.ok) found.to = last.message;
-    else if (!last.date) found.to = "期間の末日を入力してください";
-    if (!found.from && !found.to && first.ok && last.ok) {
-      const parsed = periodSchema.safeParse({ from: first.date, to: last.date });
-      if (parsed.success) {
-        setErrors({});
-        onChoose(parsed.data);
-        return;
-      }
-      for (const issue of parsed.error.issues)
-        found[issue.path[0] === "from" ? "from" : "to"] ??= issue.message;
-    }
-    setErrors(found);
-    document.getElementById(found.from ? "stat-from" : "stat-to")?.focus();
-  };
-
-  return (
-    <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-4" aria-label="集計期間">
-      <TextInput
-        id="stat-from"
-        label="期間の初日"
-        hint={dateHint}
-        value={from}
-        onChange={(e) => setFrom(e.currentTarget.value)}
-        error={errors.from}
-      />
-      <TextInput
-        id="stat-to"
-        label="期間の末日"
-        hint="期間は1年 (366日) まで"
-        value={to}
-        onChange={(e) => setTo(e.currentTarget.value)}
-        error={errors.to}
-      />
-      <button type="submit" className={primaryButton}>
-        集計する
-      </button>
-    </form>
   );
 }
 
