@@ -10,15 +10,6 @@ let t: TestApp;
 const cookies: Record<string, string> = {};
 const today = japanDate(new Date());
 
-async function as(loginId: string, counterId: string, ...roleIds: string[]): Promise<string> {
-  await t.createStaff({ loginId, assignments: roleIds.map((r): [string, string] => [counterId, r]) });
-  const cookie = await t.login(loginId);
-  expect((await t.call("POST", "/api/v1/auth/counter", { cookie, body: { counterId } })).statusCode).toBe(
-    200,
-  );
-  return cookie;
-}
-
 async function call(who: string, method: "GET" | "POST" | "PUT" | "DELETE", url: string, body?: unknown) {
   return t.call(method, url, { cookie: cookies[who], ...(body === undefined ? {} : { body }) });
 }
@@ -96,8 +87,8 @@ beforeAll(async () => {
     { ...family("92000000", "H920", false), supportMeasure: true },
     { ...family("93000000", "H930", false), supportMeasure: true },
   ]);
-  cookies.shimin = await as("shimin1", "shimin", "residentClerk");
-  cookies.hoken = await as("hoken1", "hokennenkin", "insuranceClerk");
+  cookies.shimin = await t.loginAt("shimin1", "shimin", "residentClerk");
+  cookies.hoken = await t.loginAt("hoken1", "hokennenkin", "insuranceClerk");
 }, 120_000);
 afterAll(async () => {
   await t?.close();

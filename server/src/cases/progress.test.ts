@@ -9,15 +9,6 @@ let t: TestApp;
 const cookies: Record<string, string> = {};
 const today = japanDate(new Date());
 
-async function as(loginId: string, counterId: string, ...roleIds: string[]): Promise<string> {
-  await t.createStaff({ loginId, assignments: roleIds.map((r): [string, string] => [counterId, r]) });
-  const cookie = await t.login(loginId);
-  expect((await t.call("POST", "/api/v1/auth/counter", { cookie, body: { counterId } })).statusCode).toBe(
-    200,
-  );
-  return cookie;
-}
-
 const call = (who: string, method: "GET" | "POST" | "PUT", url: string, body?: unknown) =>
   t.call(method, url, { cookie: cookies[who], ...(body === undefined ? {} : { body }) });
 
@@ -99,9 +90,9 @@ beforeAll(async () => {
     household("93000000", "H930"),
     { ...household("94000000", "H940"), supportMeasure: true },
   ]);
-  cookies.shimin = await as("shimin2", "shimin", "residentClerk");
-  cookies.hoken = await as("hoken2", "hokennenkin", "insuranceClerk");
-  cookies.chief = await as("chief2", "hokennenkin", "supervisor");
+  cookies.shimin = await t.loginAt("shimin2", "shimin", "residentClerk");
+  cookies.hoken = await t.loginAt("hoken2", "hokennenkin", "insuranceClerk");
+  cookies.chief = await t.loginAt("chief2", "hokennenkin", "supervisor");
   plainCase = await movedOut("93000000", "H930");
   protectedCase = await movedOut("94000000", "H940");
   residency = await receive("shimin", plainCase, "residency");

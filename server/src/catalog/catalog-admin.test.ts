@@ -9,15 +9,6 @@ import { createTestApp, type TestApp } from "../testing/test-app.ts";
 let t: TestApp;
 const cookies: Record<string, string> = {};
 
-async function as(loginId: string, counterId: string, roleId: string): Promise<string> {
-  await t.createStaff({ loginId, assignments: [[counterId, roleId]] });
-  const cookie = await t.login(loginId);
-  expect((await t.call("POST", "/api/v1/auth/counter", { cookie, body: { counterId } })).statusCode).toBe(
-    200,
-  );
-  return cookie;
-}
-
 const call = (who: string, method: "GET" | "POST" | "PUT", url: string, body?: unknown) =>
   t.call(method, url, { cookie: cookies[who], ...(body === undefined ? {} : { body }) });
 
@@ -46,8 +37,8 @@ beforeAll(async () => {
       ],
     },
   ]);
-  cookies.admin = await as("admin1", "johoseisaku", "systemAdmin");
-  cookies.clerk = await as("clerk1", "shimin", "residentClerk");
+  cookies.admin = await t.loginAt("admin1", "johoseisaku", "systemAdmin");
+  cookies.clerk = await t.loginAt("clerk1", "shimin", "residentClerk");
   await t.createStaff({
     loginId: "chief1",
     assignments: [

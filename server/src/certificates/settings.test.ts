@@ -12,13 +12,6 @@ let t: TestApp;
 let admin: string;
 let clerk: string;
 
-const as = async (loginId: string, counterId: string, roleId: string) => {
-  await t.createStaff({ loginId, assignments: [[counterId, roleId]] });
-  const cookie = await t.login(loginId);
-  await t.call("POST", "/api/v1/auth/counter", { cookie, body: { counterId } });
-  return cookie;
-};
-
 beforeAll(async () => {
   t = await createTestApp();
   await insertHouseholds(t.database.ownerUrl, [
@@ -38,8 +31,8 @@ beforeAll(async () => {
       ],
     },
   ]);
-  admin = await as("settingsadmin", "johoseisaku", "systemAdmin");
-  clerk = await as("settingsclerk", "shimin", "residentClerk");
+  admin = await t.loginAt("settingsadmin", "johoseisaku", "systemAdmin");
+  clerk = await t.loginAt("settingsclerk", "shimin", "residentClerk");
 }, 180_000);
 afterAll(async () => {
   await t?.close();

@@ -22,14 +22,6 @@ const cookies: Record<string, string> = {};
 const today = japanDate(new Date());
 const squeeze = (s: string) => s.replace(/\s+/g, "");
 
-async function as(loginId: string, counterId: string, ...roleIds: string[]): Promise<string> {
-  await t.createStaff({ loginId, assignments: roleIds.map((r): [string, string] => [counterId, r]) });
-  const cookie = await t.login(loginId);
-  const chosen = await t.call("POST", "/api/v1/auth/counter", { cookie, body: { counterId } });
-  expect(chosen.statusCode).toBe(200);
-  return cookie;
-}
-
 function call(who: string, method: "GET" | "POST", url: string, body?: unknown) {
   return t.call(method, url, { cookie: cookies[who], ...(body === undefined ? {} : { body }) });
 }
@@ -107,10 +99,10 @@ beforeAll(async () => {
     },
   ]);
   expect(await seedDefaultForms(t.database.db, t.config)).toBeNull();
-  cookies.clerk = await as("cpclerk", "shimin", "residentClerk");
-  cookies.chief = await as("cpchief", "shimin", "residentClerk", "supervisor");
-  cookies.other = await as("cpother", "hokennenkin", "residentClerk");
-  cookies.admin = await as("cpadmin", "johoseisaku", "systemAdmin");
+  cookies.clerk = await t.loginAt("cpclerk", "shimin", "residentClerk");
+  cookies.chief = await t.loginAt("cpchief", "shimin", "residentClerk", "supervisor");
+  cookies.other = await t.loginAt("cpother", "hokennenkin", "residentClerk");
+  cookies.admin = await t.loginAt("cpadmin", "johoseisaku", "systemAdmin");
   plain = await printedMoveOut("clerk", "H700", "7000000001");
   protectedPrint = await printedMoveOut("clerk", "H720", "7200000001");
   elsewhere = await printedMoveOut("other", "H740", "7400000001");

@@ -26,14 +26,6 @@ let dataDir: string;
 const cookies: Record<string, string> = {};
 const today = japanDate(new Date());
 
-async function as(loginId: string, counterId: string, ...roleIds: string[]): Promise<string> {
-  await t.createStaff({ loginId, assignments: roleIds.map((r): [string, string] => [counterId, r]) });
-  const cookie = await t.login(loginId);
-  const chosen = await t.call("POST", "/api/v1/auth/counter", { cookie, body: { counterId } });
-  expect(chosen.statusCode).toBe(200);
-  return cookie;
-}
-
 function call(who: string, method: "GET" | "POST" | "PUT", url: string, body?: unknown) {
   return t.call(method, url, { cookie: cookies[who], ...(body === undefined ? {} : { body }) });
 }
@@ -105,9 +97,9 @@ beforeAll(async () => {
       members: [member("8300000001", "田\uE8A0　花", "タグチ　ハナ", "1990-01-01", "世帯主")],
     },
   ]);
-  cookies.admin = await as("docadmin", "johoseisaku", "systemAdmin");
-  cookies.clerk = await as("docclerk", "shimin", "residentClerk");
-  cookies.chief = await as("docchief", "shimin", "residentClerk", "supervisor");
+  cookies.admin = await t.loginAt("docadmin", "johoseisaku", "systemAdmin");
+  cookies.clerk = await t.loginAt("docclerk", "shimin", "residentClerk");
+  cookies.chief = await t.loginAt("docchief", "shimin", "residentClerk", "supervisor");
 }, 180_000);
 afterAll(async () => {
   await t?.close();

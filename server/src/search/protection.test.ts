@@ -50,15 +50,6 @@ const victimChild = "9310000002";
 const sameAddressOther = "9320000001";
 const nextDoor = "9330000001";
 
-async function as(loginId: string, counterId: string, ...roleIds: string[]): Promise<string> {
-  await t.createStaff({ loginId, assignments: roleIds.map((r): [string, string] => [counterId, r]) });
-  const cookie = await t.login(loginId);
-  expect((await t.call("POST", "/api/v1/auth/counter", { cookie, body: { counterId } })).statusCode).toBe(
-    200,
-  );
-  return cookie;
-}
-
 async function detail(who: string, id: string): Promise<{ json: PersonDetail; body: string }> {
   const res = await t.call("GET", `/api/v1/persons/${id}`, { cookie: cookies[who] });
   expect(res.statusCode, res.body).toBe(200);
@@ -85,10 +76,10 @@ beforeAll(async () => {
       );
     }
   });
-  cookies.clerk = await as("clerk", "shimin", "residentClerk");
-  cookies.chief = await as("chief", "shimin", "residentClerk", "supervisor");
-  cookies.auditor = await as("auditor", "johoseisaku", "auditor");
-  cookies.auditChief = await as("auditchief", "johoseisaku", "auditor", "supervisor");
+  cookies.clerk = await t.loginAt("clerk", "shimin", "residentClerk");
+  cookies.chief = await t.loginAt("chief", "shimin", "residentClerk", "supervisor");
+  cookies.auditor = await t.loginAt("auditor", "johoseisaku", "auditor");
+  cookies.auditChief = await t.loginAt("auditchief", "johoseisaku", "auditor", "supervisor");
 }, 120_000);
 afterAll(async () => {
   await t?.close();

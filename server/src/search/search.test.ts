@@ -16,18 +16,6 @@ const city = generateCity({ residents: 4000, seed: 3 });
 const cookies: Record<string, string> = {};
 const townName = new Map(towns.map((x) => [x.code, x.name]));
 
-async function as(loginId: string, counterId: string, ...roleIds: string[]): Promise<string> {
-  await t.createStaff({
-    loginId,
-    assignments: roleIds.map((roleId): [string, string] => [counterId, roleId]),
-  });
-  const cookie = await t.login(loginId);
-  expect((await t.call("POST", "/api/v1/auth/counter", { cookie, body: { counterId } })).statusCode).toBe(
-    200,
-  );
-  return cookie;
-}
-
 async function search(who: string, query: Record<string, string>): Promise<PersonSearchResult> {
   const res = await t.call("GET", `/api/v1/search/persons?${new URLSearchParams(query)}`, {
     cookie: cookies[who],
@@ -54,9 +42,9 @@ beforeAll(async () => {
     importDelivery(db, dir, { source: "cli", appRole: t.config.dbRole }),
   );
   await fs.rm(dir, { recursive: true, force: true });
-  cookies.clerk = await as("clerk", "shimin", "residentClerk");
-  cookies.tax = await as("tax", "shiminzei", "taxClerk");
-  cookies.chief = await as("chief", "shimin", "residentClerk", "supervisor");
+  cookies.clerk = await t.loginAt("clerk", "shimin", "residentClerk");
+  cookies.tax = await t.loginAt("tax", "shiminzei", "taxClerk");
+  cookies.chief = await t.loginAt("chief", "shimin", "residentClerk", "supervisor");
 }, 240_000);
 afterAll(async () => {
   await t?.close();

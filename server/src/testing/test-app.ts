@@ -28,6 +28,8 @@ export interface TestApp {
   createStaff(staff: TestStaff): Promise<number>;
   /** Logs in and returns the Cookie header value; fails the test if login does not succeed. */
   login(loginId: string, password?: string): Promise<string>;
+  /** New staff holding `roleIds` at one counter, logged in there: the Cookie header value. */
+  loginAt(loginId: string, counterId: string, ...roleIds: string[]): Promise<string>;
   call(
     method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
     url: string,
@@ -63,7 +65,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       ...(options.body === undefined ? {} : { payload: options.body as object }),
     });
 
-  return {
+  const testApp: TestApp = {
     app,
     ctx,
     database,
@@ -104,9 +106,21 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       if (!cookie) throw new Error("no session cookie");
       return `ichimado_session=${cookie.value}`;
     },
+    async loginAt(loginId, counterId, ...roleIds) {
+      await testApp.createStaff({
+        loginId,
+        assignments: roleIds.map((r): [string, string] => [counterId, r]),
+      });
+      const cookie = await testApp.login(loginId);
+      const chosen = await call("POST", "/api/v1/auth/counter", { cookie, body: { counterId } });
+      if (chosen.statusCode !== 200)
+        throw new Error(`counter ${counterId} for ${loginId}: ${chosen.statusCode} ${chosen.body}`);
+      return cookie;
+    },
     async close() {
       await app.close();
       await database.close();
     },
   };
+  return testApp;
 }

@@ -27,12 +27,8 @@ beforeAll(async () => {
       ],
     },
   ]);
-  await t.createStaff({ loginId: "fontclerk", assignments: [["shimin", "residentClerk"]] });
-  cookie = await t.login("fontclerk");
-  await t.call("POST", "/api/v1/auth/counter", { cookie, body: { counterId: "shimin" } });
-  await t.createStaff({ loginId: "fontadmin", assignments: [["johoseisaku", "systemAdmin"]] });
-  adminCookie = await t.login("fontadmin");
-  await t.call("POST", "/api/v1/auth/counter", { cookie: adminCookie, body: { counterId: "johoseisaku" } });
+  cookie = await t.loginAt("fontclerk", "shimin", "residentClerk");
+  adminCookie = await t.loginAt("fontadmin", "johoseisaku", "systemAdmin");
 }, 120_000);
 afterAll(async () => {
   await t?.close();
