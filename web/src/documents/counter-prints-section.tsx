@@ -11,11 +11,11 @@ import { errorMessage } from "../app/api.ts";
 import { PeriodForm } from "../app/period-form.tsx";
 import { ErrorAlert, Loading, TableHead } from "../app/ui.tsx";
 import { todayIso } from "../cases/fields.tsx";
-import { linkClass, StepButton } from "../cases/section.tsx";
+import { linkClass } from "../cases/section.tsx";
 import { formatDateTime } from "../registry/status.ts";
 import { AddressText, FlagBadges } from "../search/views.tsx";
 import { useCounterPrints } from "./counter-prints-api.ts";
-import { PrintOutcome, usePrintRun } from "./print-run.tsx";
+import { PrintOutcome, ReprintButton, usePrintRun } from "./print-run.tsx";
 
 type Period = { from: string; to: string };
 const periodText = (p: Period) =>
@@ -128,14 +128,7 @@ function PrintRow({
         </Link>
       </td>
       <td className="px-3 py-2">
-        <StepButton
-          pending={pending}
-          variant="secondary"
-          aria-label={`${d.name} を再印刷`}
-          onClick={onReprint}
-        >
-          再印刷
-        </StepButton>
+        <ReprintButton name={d.name} pending={pending} onClick={onReprint} />
       </td>
     </tr>
   );

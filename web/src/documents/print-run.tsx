@@ -44,6 +44,23 @@ export function usePrintRun(caseId?: number) {
 
 export type PrintRun = ReturnType<typeof usePrintRun>;
 
+/** 再印刷 of one printed document; its name tells a screen reader which of the list's buttons it is. */
+export function ReprintButton({
+  name,
+  pending,
+  onClick,
+}: {
+  name: string;
+  pending: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <StepButton pending={pending} variant="secondary" aria-label={`${name} を再印刷`} onClick={onClick}>
+      再印刷
+    </StepButton>
+  );
+}
+
 /** The refused characters (with the way on) and the preview of what was printed last. */
 export function PrintOutcome({ state }: { state: PrintRun }) {
   const id = useId();

@@ -6,7 +6,7 @@ import { Checkbox } from "../cases/fields.tsx";
 import { CaseSection, StepButton } from "../cases/section.tsx";
 import { formatDateTime } from "../registry/status.ts";
 import { type PrintJob, usePrintHistory } from "./api.ts";
-import { PrintOutcome, usePrintRun } from "./print-run.tsx";
+import { PrintOutcome, ReprintButton, usePrintRun } from "./print-run.tsx";
 
 interface FormChoice {
   id: string;
@@ -168,14 +168,11 @@ function PrintHistory({
               {d.printed.staffName}（{d.printed.counterName}）{formatDateTime(d.printed.at)}
             </td>
             <td className="px-3 py-2">
-              <StepButton
+              <ReprintButton
+                name={d.name}
                 pending={pending}
-                variant="secondary"
-                aria-label={`${d.name} を再印刷`}
                 onClick={() => onReprint({ kind: "reprint", documentId: d.id }, `${d.name}（再印刷）`)}
-              >
-                再印刷
-              </StepButton>
+              />
             </td>
           </tr>
         ))}
