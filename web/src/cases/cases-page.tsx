@@ -4,13 +4,14 @@ import {
   caseChannelLabels,
   caseStatusLabels,
 } from "@ichimado/core/cases/schemas";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
+import { type FormEvent, useId, useState } from "react";
+import { Link, useLocation } from "react-router";
 import { errorMessage } from "../app/api.ts";
 import { ErrorAlert, focusRing, Loading, primaryButton, TableHead, useTitle } from "../app/ui.tsx";
 import { formatDateTime } from "../registry/status.ts";
 import { useCaseList } from "./api.ts";
-import { dateHint, readDate, SelectInput, TextInput } from "./fields.tsx";
+import { readDate, SelectInput } from "./fields.tsx";
+import { ReceivedDates, useUrlFilter } from "./list-filter.tsx";
 import { NewCaseForm } from "./new-case-form.tsx";
 import { linkClass } from "./section.tsx";
 import { CaseStatusBadge } from "./status-badge.tsx";
@@ -59,24 +60,10 @@ export interface CasesLinkState {
 /** 対応一覧: the counter's cases by status and period, and where a new case starts. */
 export function CasesPage() {
   useTitle("対応一覧");
-  const [params] = useSearchParams();
-  const navigate = useNavigate();
   const location = useLocation();
   const arrivedWith = (location.state as Partial<CasesLinkState> | null)?.message ?? "";
-  const filter = filterFromParams(params);
-  const query = filterToQuery(filter);
+  const { query, heading, form, setForm, show } = useUrlFilter("/cases", filterFromParams, filterToQuery);
   const list = useCaseList(query);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    heading.current?.focus();
-  }, []);
-
-  const [form, setForm] = useState(filter);
-  const [shownQuery, setShownQuery] = useState(query);
-  if (shownQuery !== query) {
-    setShownQuery(query);
-    setForm(filter);
-  }
   const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
   // The value is read here, not in the updater: React may run that after the event is gone.
   const set = <K extends keyof Filter>(key: K, value: Filter[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -95,9 +82,7 @@ export function CasesPage() {
       document.getElementById(`${id}-${from.ok ? "to" : "from"}`)?.focus();
       return;
     }
-    const next = filterToQuery({ ...form, from: from.date ?? "", to: to.date ?? "" });
-    if (next === query) list.refetch();
-    else navigate({ pathname: "/cases", search: `?${next}` });
+    show({ ...form, from: from.date ?? "", to: to.date ?? "" }, list.refetch);
   };
 
   return (
@@ -148,21 +133,7 @@ export function CasesPage() {
             ))}
           </div>
         </fieldset>
-        <TextInput
-          id={`${id}-from`}
-          label="受付日 (から)"
-          hint={dateHint}
-          value={form.from}
-          error={errors.from}
-          onChange={(e) => set("from", e.currentTarget.value)}
-        />
-        <TextInput
-          id={`${id}-to`}
-          label="受付日 (まで)"
-          value={form.to}
-          error={errors.to}
-          onChange={(e) => set("to", e.currentTarget.value)}
-        />
+        <ReceivedDates id={id} from={form.from} to={form.to} errors={errors} onChange={set} />
         <button type="submit" className={primaryButton}>
           表示
         </button>

@@ -4,11 +4,11 @@ import {
   type ProgressStatus,
   progressStatuses,
 } from "@ichimado/core/cases/progress";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { useNavigate, useSearchParams } from "react-router";
+import { type FormEvent, useId, useState } from "react";
 import { errorMessage } from "../app/api.ts";
 import { ErrorAlert, focusRing, Loading, primaryButton, useTitle } from "../app/ui.tsx";
-import { Checkbox, dateHint, readDate, SelectInput, TextInput } from "./fields.tsx";
+import { Checkbox, readDate, SelectInput } from "./fields.tsx";
+import { ReceivedDates, useUrlFilter } from "./list-filter.tsx";
 import { useProgress } from "./progress-api.ts";
 import { ProgressTable } from "./progress-table.tsx";
 
@@ -53,22 +53,12 @@ function filterToQuery(filter: Filter): string {
  */
 export function ProgressPage() {
   useTitle("進捗管理");
-  const [params] = useSearchParams();
-  const navigate = useNavigate();
-  const filter = filterFromParams(params);
-  const query = filterToQuery(filter);
+  const { query, heading, form, setForm, show } = useUrlFilter(
+    "/cases/progress",
+    filterFromParams,
+    filterToQuery,
+  );
   const list = useProgress(query);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    heading.current?.focus();
-  }, []);
-
-  const [form, setForm] = useState(filter);
-  const [shownQuery, setShownQuery] = useState(query);
-  if (shownQuery !== query) {
-    setShownQuery(query);
-    setForm(filter);
-  }
   const [errors, setErrors] = useState<{ from?: string; to?: string; statuses?: string }>({});
   const id = useId();
 
@@ -87,13 +77,7 @@ export function ProgressPage() {
       document.getElementById(first === "statuses" ? `${id}-status-received` : `${id}-${first}`)?.focus();
       return;
     }
-    const next = filterToQuery({
-      ...form,
-      from: from.ok ? (from.date ?? "") : "",
-      to: to.ok ? (to.date ?? "") : "",
-    });
-    if (next === query) list.refetch();
-    else navigate({ pathname: "/cases/progress", search: `?${next}` });
+    show({ ...form, from: from.ok ? (from.date ?? "") : "", to: to.ok ? (to.date ?? "") : "" }, list.refetch);
   };
 
   const toggle = (status: ProgressStatus, on: boolean) =>
@@ -138,26 +122,12 @@ export function ProgressPage() {
             </p>
           )}
         </fieldset>
-        <TextInput
-          id={`${id}-from`}
-          label="受付日 (から)"
-          hint={dateHint}
-          value={form.from}
-          error={errors.from}
-          onChange={(e) => {
-            const value = e.currentTarget.value;
-            setForm((f) => ({ ...f, from: value }));
-          }}
-        />
-        <TextInput
-          id={`${id}-to`}
-          label="受付日 (まで)"
-          value={form.to}
-          error={errors.to}
-          onChange={(e) => {
-            const value = e.currentTarget.value;
-            setForm((f) => ({ ...f, to: value }));
-          }}
+        <ReceivedDates
+          id={id}
+          from={form.from}
+          to={form.to}
+          errors={errors}
+          onChange={(end, value) => setForm((f) => ({ ...f, [end]: value }))}
         />
         <SelectInput
           id={`${id}-procedure`}
