@@ -1,5 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-import { chooseCounterIfAsked, logIn } from "./support/auth.ts";
+import { expect, test } from "@playwright/test";
+import { caseWithMoveOut } from "./support/cases.ts";
 import { city, isPlainHead, must } from "./support/city.ts";
 import { pressOn, region } from "./support/keyboard.ts";
 import { collectPdfs, nextPdf, pdfPageCount } from "./support/pdf.ts";
@@ -15,42 +15,12 @@ const head = must(
 const household = must(head.householdId ?? undefined, "household");
 const destination = "島根県松江市殿町1番地";
 
-/**
- * A clerk of 市民課 with a case holding one person's 転出, set up through the API (the reception
- * journey drives those screens), the case screen open.
- */
-async function caseWithMoveOut(
-  page: Page,
-  person: { id: string; householdId: string | null },
-): Promise<number> {
-  await logIn(page, "shimin01");
-  await chooseCounterIfAsked(page, "市民課");
-  const headers = { "x-requested-with": "ichimado" };
-  const created = await page.request.post("/api/v1/cases", { headers, data: { channel: "visit" } });
-  expect(created.status()).toBe(201);
-  const { id: caseId } = (await created.json()) as { id: number };
-  const taken = await page.request.post(`/api/v1/cases/${caseId}/residence-changes`, {
-    headers,
-    data: {
-      kind: "moveOut",
-      householdId: person.householdId,
-      occurredOn: today,
-      movingPersonIds: [person.id],
-      outsideAddress: destination,
-    },
-  });
-  expect(taken.status()).toBe(201);
-  await page.goto(`/cases/${caseId}`);
-  await expect(page.getByRole("heading", { level: 1, name: `対応 受付番号 ${caseId}` })).toBeFocused();
-  return caseId;
-}
-
 test("a 転出's answer prints on its 住民異動届, shown before printing, listed, and reprinted the same", async ({
   page,
 }) => {
   test.setTimeout(120_000);
   const pdfs = await collectPdfs(page);
-  const caseId = await caseWithMoveOut(page, head);
+  const caseId = await caseWithMoveOut(page, head, destination);
 
   // 確認事項: the 転出届 asks whether the move-out was made with the My Number card (its wording may
   // have been edited by the catalog journey, which runs first).
@@ -121,7 +91,7 @@ test("three forms chosen for one case print as one PDF of three pages, listed, o
 }) => {
   test.setTimeout(120_000);
   const pdfs = await collectPdfs(page);
-  const caseId = await caseWithMoveOut(page, insuredSenior);
+  const caseId = await caseWithMoveOut(page, insuredSenior, destination);
   const documents = region(page, "書類の印刷");
   const wanted = [/^住民異動届（転出届）$/, /^国民健康保険 異動届（/, /^介護保険 資格取得・喪失届（/];
   for (const box of await documents.getByRole("checkbox").all()) await box.uncheck();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { chooseCounterIfAsked, logIn } from "./support/auth.ts";
 import { expectNoSeriousViolations } from "./support/axe.ts";
+import { caseWithMoveOut } from "./support/cases.ts";
 import { city, isPlainHead, must } from "./support/city.ts";
 import { pressOn, region } from "./support/keyboard.ts";
 import { collectPdfs, nextPdf, pdfPageCount } from "./support/pdf.ts";
@@ -18,27 +18,8 @@ test("申請書印刷: the counter's history lists a case's prints, reprints one
 }) => {
   test.setTimeout(120_000);
   const pdfs = await collectPdfs(page, /\/api\/v1\/(cases\/\d+\/documents|documents\/blank\.pdf)/);
-  await logIn(page, "shimin01");
-  await chooseCounterIfAsked(page, "市民課");
-
-  // A 転出 case (set up through the API; the reception journey drives those screens), printed on its screen.
-  const headers = { "x-requested-with": "ichimado" };
-  const created = await page.request.post("/api/v1/cases", { headers, data: { channel: "visit" } });
-  expect(created.status()).toBe(201);
-  const { id: caseId } = (await created.json()) as { id: number };
-  const taken = await page.request.post(`/api/v1/cases/${caseId}/residence-changes`, {
-    headers,
-    data: {
-      kind: "moveOut",
-      householdId: person.householdId,
-      occurredOn: today,
-      movingPersonIds: [person.id],
-      outsideAddress: "島根県松江市殿町1番地",
-    },
-  });
-  expect(taken.status()).toBe(201);
-  await page.goto(`/cases/${caseId}`);
-  await expect(page.getByRole("heading", { level: 1, name: `対応 受付番号 ${caseId}` })).toBeFocused();
+  // A 転出 case, printed on its screen.
+  const caseId = await caseWithMoveOut(page, person, "島根県松江市殿町1番地");
   const documents = region(page, "書類の印刷");
   await expect(documents.getByRole("checkbox", { name: "住民異動届（転出届）" })).toBeChecked();
   await pressOn(documents.getByRole("button", { name: /^選択した書類を印刷/ }));
