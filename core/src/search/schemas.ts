@@ -21,6 +21,21 @@ export const personSearchQuerySchema = z
         "番号は宛名番号 (10桁)・住民票コード (11桁)・法人番号 (13桁) で入力してください",
       )
       .optional(),
+    /** A number from a card or certificate: 被保険者番号, 受給者番号, 基礎年金番号 … (qualification.ts). */
+    qualification: z
+      .string()
+      .trim()
+      // Full-width digits and letters as people type them; a number, never a name, so NFKC is safe.
+      .transform((v) => v.normalize("NFKC"))
+      .pipe(
+        z
+          .string()
+          .regex(
+            /^[0-9A-Za-z-]{1,20}$/,
+            "資格の番号は半角・全角の英数字とハイフン (20文字以内) で入力してください",
+          ),
+      )
+      .optional(),
     kind: z.enum(["all", "resident", "nonResident", "corporation"]).default("all"),
     includeInactive: z
       .enum(["true", "false"])
@@ -28,8 +43,8 @@ export const personSearchQuerySchema = z
       .transform((v) => v === "true"),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
-  .refine((q) => Boolean(q.name || q.birthDate || q.address || q.code), {
-    message: "検索条件 (氏名・生年月日・住所・番号のいずれか) を入力してください",
+  .refine((q) => Boolean(q.name || q.birthDate || q.address || q.code || q.qualification), {
+    message: "検索条件 (氏名・生年月日・住所・番号・資格の番号のいずれか) を入力してください",
     path: ["name"],
   });
 export type PersonSearchQuery = z.infer<typeof personSearchQuerySchema>;

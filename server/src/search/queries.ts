@@ -67,6 +67,15 @@ export async function searchPersons(
     filters.push(
       sql`(p.id = ${plan.code} or p.resident_code = ${plan.code} or p.corporate_number = ${plan.code})`,
     );
+  if (plan.qualification) {
+    // Each number field's own programmes, through the GIN index on attributes (migration 0023).
+    const { value, fields } = plan.qualification;
+    const matches = fields.map(
+      (f) =>
+        sql`(e.attributes @> ${JSON.stringify({ [f.field]: value })}::jsonb and e.programme = any(${f.programmes}))`,
+    );
+    filters.push(sql`p.id in (select e.person_id from enrollment e where ${sql.join(matches, sql` or `)})`);
+  }
   if (plan.kind !== "all") filters.push(sql`p.kind = ${plan.kind}`);
   if (!plan.includeInactive) filters.push(sql`p.status = 'active'`);
   if (withoutProtectedOn) filters.push(sql`p.id not in (${protectedPersonIds(withoutProtectedOn)})`);

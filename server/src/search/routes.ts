@@ -42,7 +42,7 @@ export async function searchRoutes(app: FastifyInstance, ctx: AppContext): Promi
     },
     async (request) => {
       const auth = requireAuth(request);
-      const plan = planSearch(request.query);
+      const plan = planSearch(request.query, auth.permissions.visibleProgrammes);
       const today = japanDate(new Date());
       // Found through an address, a protected person would betray where they live: such persons are
       // left out for roles that may not see protected addresses — by the query, so that whether there

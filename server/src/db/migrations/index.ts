@@ -19,6 +19,7 @@ import { memoTemplates } from "./0018_memo_templates.ts";
 import { auditViewer } from "./0020_audit_viewer.ts";
 import { serviceLevel } from "./0021_service_level.ts";
 import { procedureProgress } from "./0022_procedure_progress.ts";
+import { enrollmentNumbers } from "./0023_enrollment_numbers.ts";
 import type { AppMigration } from "./types.ts";
 
 /** In order; names are stored in schema_migration and must never change once released. */
@@ -44,4 +45,5 @@ export const migrations: Record<string, AppMigration> = {
   "0020_audit_viewer": auditViewer,
   "0021_service_level": serviceLevel,
   "0022_procedure_progress": procedureProgress,
+  "0023_enrollment_numbers": enrollmentNumbers,
 };
