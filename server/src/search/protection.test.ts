@@ -44,6 +44,16 @@ const households: FixtureHousehold[] = [
       member(`93700000${String(i + 1).padStart(2, "0")}`, i === 0 ? "世帯主" : "子"),
     ),
   },
+  // 今市町9: a protected person alone beside 31 others, more than the same-address listing holds.
+  { id: "H940", townCode: "T001", lot: "9", members: [member("9400000001")], supportMeasure: true },
+  {
+    id: "H941",
+    townCode: "T001",
+    lot: "9",
+    members: Array.from({ length: 31 }, (_, i) =>
+      member(`94100000${String(i + 1).padStart(2, "0")}`, i === 0 ? "世帯主" : "子"),
+    ),
+  },
 ];
 const victim = "9310000001";
 const victimChild = "9310000002";
@@ -232,6 +242,11 @@ describe("whether there are more", () => {
       };
     };
     expect(await listing("clerk")).toEqual({ households: new Set(["H937"]), count: 29, truncated: false });
+    // Seen from the protected person, nothing is listed to a clerk, nor whether many live there.
+    const fromProtected = await t.call("GET", "/api/v1/persons/9400000001/same-address", {
+      cookie: cookies.clerk,
+    });
+    expect(fromProtected.json()).toEqual({ persons: [], truncated: false });
     expect(await listing("chief")).toEqual({
       households: new Set(["H935", "H937"]),
       count: 30,

@@ -9,7 +9,7 @@ import type { AppContext } from "../platform/context.ts";
 import { actorOf, requireAuth } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
 import { personSummaries } from "./person-view.ts";
-import { mayShowAtSameAddress } from "./present.ts";
+import { isProtected, mayShowAtSameAddress } from "./present.ts";
 import { protectedPersonIds } from "./queries.ts";
 
 const limit = 30;
@@ -77,7 +77,10 @@ export async function sameAddressRoutes(app: FastifyInstance, ctx: AppContext): 
         detail: { count: persons.length },
         outcome: "success",
       });
-      return { persons, truncated: rows.length > limit };
+      // Seen from a protected person by a role that may not see where they live, even how many
+      // live there (a large building, a shelter) is not told.
+      const viewedHidden = hide && isProtected(state, person);
+      return { persons, truncated: !viewedHidden && rows.length > limit };
     },
   );
 }
