@@ -194,16 +194,43 @@ test("a broad search is capped, and ↑↓ move between the result rows", async 
   ).toBeVisible();
 
   await page.getByLabel("住所").fill("");
-  await page.getByLabel("番号").fill("9999999999");
-  await page.getByLabel("番号").press("Enter");
+  await page.getByLabel("番号", { exact: true }).fill("9999999999");
+  await page.getByLabel("番号", { exact: true }).press("Enter");
   await expect(page.getByTestId("result-count")).toHaveText("0 件");
   await expect(page.getByText("該当する宛名はありません")).toBeVisible();
   // Reload keeps the search; back returns to the previous one.
   await page.reload();
-  await expect(page.getByLabel("番号")).toHaveValue("9999999999");
+  await expect(page.getByLabel("番号", { exact: true })).toHaveValue("9999999999");
   await page.goBack();
   await expect(page.getByLabel("住所")).toHaveValue("出雲市");
   await expect(page.getByTestId("result-count")).toHaveText("50 件");
+});
+
+test("a clerk finds the insured of a household by the 国保 number on their card", async ({ page }) => {
+  const nhiNumber = (p: PersonRecord) =>
+    city.enrollments.find((e) => e.personId === p.id && e.programme === "nationalHealthInsurance")?.attributes
+      .insuredNumber;
+  const head = must(
+    city.persons.find((p) => isPlainHead(p) && nhiNumber(p) !== undefined),
+    "head insured in 国保",
+  );
+  const number = String(nhiNumber(head));
+  const insured = new Set(
+    city.enrollments
+      .filter((e) => e.programme === "nationalHealthInsurance" && e.attributes.insuredNumber === number)
+      .map((e) => e.personId),
+  );
+  await openSearch(page, "shimin01");
+  await page.getByLabel("資格の番号").fill(number);
+  await page.getByLabel("資格の番号").press("Enter");
+  await expect(page).toHaveURL(new RegExp(`qualification=${number}`));
+  await expect(page.getByTestId("result-count")).toHaveText(`${insured.size} 件`);
+  await expect(resultRow(page, head)).toHaveCount(1);
+  // Something that cannot be a number is said at the field.
+  await page.getByLabel("資格の番号").fill("12 34");
+  await page.getByLabel("資格の番号").press("Enter");
+  await expect(page.getByText(/資格の番号は半角・全角の英数字/)).toBeVisible();
+  await expect(page.getByLabel("資格の番号")).toBeFocused();
 });
 
 test("Enter starts a new search while the earlier results are still being refreshed", async ({ page }) => {

@@ -11,11 +11,13 @@ export interface SearchCriteria {
   era: EraKey | "";
   address: string;
   code: string;
+  /** 被保険者番号・受給者番号 … (core/search/qualification.ts) */
+  qualification: string;
   kind: KindFilter;
   includeInactive: boolean;
 }
 
-export type CriteriaField = "name" | "birthDate" | "address" | "code";
+export type CriteriaField = "name" | "birthDate" | "address" | "code" | "qualification";
 
 export const emptyCriteria: SearchCriteria = {
   name: "",
@@ -23,6 +25,7 @@ export const emptyCriteria: SearchCriteria = {
   era: "",
   address: "",
   code: "",
+  qualification: "",
   kind: "all",
   includeInactive: true,
 };
@@ -39,6 +42,7 @@ export function criteriaFromParams(params: URLSearchParams): SearchCriteria {
     era: eraKeys.has(era) ? (era as EraKey) : "",
     address: params.get("address") ?? "",
     code: params.get("code") ?? "",
+    qualification: params.get("qualification") ?? "",
     kind: kindKeys.has(kind) ? (kind as KindFilter) : "all",
     includeInactive: params.get("includeInactive") !== "false",
   };
@@ -63,13 +67,17 @@ export function criteriaToParams(criteria: SearchCriteria): URLSearchParams {
   if (criteria.era) params.set("era", criteria.era);
   if (address) params.set("address", address);
   if (code) params.set("code", code);
+  const qualification = criteria.qualification.trim();
+  if (qualification) params.set("qualification", qualification);
   if (criteria.kind !== "all") params.set("kind", criteria.kind);
   if (!criteria.includeInactive) params.set("includeInactive", "false");
   return params;
 }
 
 export function hasCriteria(params: URLSearchParams): boolean {
-  return ["name", "birthDate", "address", "code"].some((key) => Boolean(params.get(key)?.trim()));
+  return ["name", "birthDate", "address", "code", "qualification"].some((key) =>
+    Boolean(params.get(key)?.trim()),
+  );
 }
 
 /**
@@ -95,7 +103,9 @@ export function validateCriteria(criteria: SearchCriteria): Partial<Record<Crite
 }
 
 function isField(key: string): key is CriteriaField {
-  return key === "name" || key === "birthDate" || key === "address" || key === "code";
+  return (
+    key === "name" || key === "birthDate" || key === "address" || key === "code" || key === "qualification"
+  );
 }
 
 /** Where the person view's 「検索結果に戻る」 goes: the search that led there (router state). */

@@ -46,7 +46,7 @@ const kindOptions: { value: KindFilter; label: string }[] = [
   { value: "corporation", label: personKindLabels.corporation },
 ];
 
-const fieldOrder: CriteriaField[] = ["name", "birthDate", "address", "code"];
+const fieldOrder: CriteriaField[] = ["name", "birthDate", "address", "code", "qualification"];
 
 /** 宛名検索 (search): one keyboard-first form; the criteria live in the URL, the results below. */
 export function SearchPage() {
@@ -74,6 +74,7 @@ export function SearchPage() {
     birthDate: useRef<HTMLInputElement>(null),
     address: useRef<HTMLInputElement>(null),
     code: useRef<HTMLInputElement>(null),
+    qualification: useRef<HTMLInputElement>(null),
   };
   const nameRef = refs.name;
   useEffect(() => {
@@ -195,6 +196,16 @@ export function SearchPage() {
             value={form.code}
             error={shownErrors.code}
             onChange={(e) => set("code", e.currentTarget.value)}
+          />
+          <TextField
+            ref={refs.qualification}
+            label="資格の番号"
+            hint="被保険者番号・受給者番号・基礎年金番号など (この窓口で参照できる資格のみ)"
+            name="qualification"
+            autoComplete="off"
+            value={form.qualification}
+            error={shownErrors.qualification}
+            onChange={(e) => set("qualification", e.currentTarget.value)}
           />
         </div>
         <div className="flex flex-wrap items-end gap-6">
