@@ -62,21 +62,9 @@ beforeAll(async () => {
       ('9040000001', 'moveOut', '2022-04-01', null, '広島県広島市中区基町5番'),
       ('9040000001', 'moveIn', '2023-04-01', 'アメリカ合衆国', null)`.execute(db);
   });
-  await t.createStaff({ loginId: "addrclerk", assignments: [["shimin", "residentClerk"]] });
-  await t.createStaff({
-    loginId: "addrsuper",
-    assignments: [
-      ["shimin", "residentClerk"],
-      ["shimin", "supervisor"],
-    ],
-  });
-  await t.createStaff({ loginId: "addradmin", assignments: [["johoseisaku", "systemAdmin"]] });
-  clerk = await t.login("addrclerk");
-  supervisor = await t.login("addrsuper");
-  admin = await t.login("addradmin");
-  await t.call("POST", "/api/v1/auth/counter", { cookie: clerk, body: { counterId: "shimin" } });
-  await t.call("POST", "/api/v1/auth/counter", { cookie: supervisor, body: { counterId: "shimin" } });
-  await t.call("POST", "/api/v1/auth/counter", { cookie: admin, body: { counterId: "johoseisaku" } });
+  clerk = await t.loginAt("addrclerk", "shimin", "residentClerk");
+  supervisor = await t.loginAt("addrsuper", "shimin", "residentClerk", "supervisor");
+  admin = await t.loginAt("addradmin", "johoseisaku", "systemAdmin");
 }, 180_000);
 afterAll(async () => {
   await t?.close();

@@ -9,12 +9,8 @@ let clerk: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.createStaff({ loginId: "tokenadmin", assignments: [["johoseisaku", "systemAdmin"]] });
-  await t.createStaff({ loginId: "tokenclerk", assignments: [["shimin", "residentClerk"]] });
-  admin = await t.login("tokenadmin");
-  clerk = await t.login("tokenclerk");
-  await t.call("POST", "/api/v1/auth/counter", { cookie: admin, body: { counterId: "johoseisaku" } });
-  await t.call("POST", "/api/v1/auth/counter", { cookie: clerk, body: { counterId: "shimin" } });
+  admin = await t.loginAt("tokenadmin", "johoseisaku", "systemAdmin");
+  clerk = await t.loginAt("tokenclerk", "shimin", "residentClerk");
 }, 180_000);
 afterAll(async () => {
   await t?.close();

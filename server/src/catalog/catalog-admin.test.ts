@@ -39,15 +39,7 @@ beforeAll(async () => {
   ]);
   cookies.admin = await t.loginAt("admin1", "johoseisaku", "systemAdmin");
   cookies.clerk = await t.loginAt("clerk1", "shimin", "residentClerk");
-  await t.createStaff({
-    loginId: "chief1",
-    assignments: [
-      ["shimin", "residentClerk"],
-      ["shimin", "supervisor"],
-    ],
-  });
-  cookies.chief = await t.login("chief1");
-  await t.call("POST", "/api/v1/auth/counter", { cookie: cookies.chief, body: { counterId: "shimin" } });
+  cookies.chief = await t.loginAt("chief1", "shimin", "residentClerk", "supervisor");
 }, 120_000);
 afterAll(async () => {
   await t?.close();

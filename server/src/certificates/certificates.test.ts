@@ -42,12 +42,8 @@ beforeAll(async () => {
       db,
     );
   });
-  await t.createStaff({ loginId: "certclerk", assignments: [["shimin", "residentClerk"]] });
-  await t.createStaff({ loginId: "certnhi", assignments: [["hokennenkin", "insuranceClerk"]] });
-  clerk = await t.login("certclerk");
-  insurance = await t.login("certnhi");
-  await t.call("POST", "/api/v1/auth/counter", { cookie: clerk, body: { counterId: "shimin" } });
-  await t.call("POST", "/api/v1/auth/counter", { cookie: insurance, body: { counterId: "hokennenkin" } });
+  clerk = await t.loginAt("certclerk", "shimin", "residentClerk");
+  insurance = await t.loginAt("certnhi", "hokennenkin", "insuranceClerk");
 }, 180_000);
 afterAll(async () => {
   await t?.close();

@@ -48,12 +48,8 @@ beforeAll(async () => {
       ],
     },
   ]);
-  await t.createStaff({ loginId: "formclerk", assignments: [["shimin", "residentClerk"]] });
-  await t.createStaff({ loginId: "formadmin", assignments: [["johoseisaku", "systemAdmin"]] });
-  clerk = await t.login("formclerk");
-  admin = await t.login("formadmin");
-  await t.call("POST", "/api/v1/auth/counter", { cookie: clerk, body: { counterId: "shimin" } });
-  await t.call("POST", "/api/v1/auth/counter", { cookie: admin, body: { counterId: "johoseisaku" } });
+  clerk = await t.loginAt("formclerk", "shimin", "residentClerk");
+  admin = await t.loginAt("formadmin", "johoseisaku", "systemAdmin");
 }, 180_000);
 afterAll(async () => {
   await t?.close();

@@ -24,9 +24,7 @@ beforeAll(async () => {
       supportMeasure: true,
     },
   ]);
-  await t.createStaff({ loginId: "eraseclerk", assignments: [["shimin", "residentClerk"]] });
-  const cookie = await t.login("eraseclerk");
-  await t.call("POST", "/api/v1/auth/counter", { cookie, body: { counterId: "shimin" } });
+  const cookie = await t.loginAt("eraseclerk", "shimin", "residentClerk");
   const opened = await t.call("POST", "/api/v1/cases", { cookie, body: { channel: "visit" } });
   const caseId = (opened.json() as { id: number }).id;
   await t.call("POST", `/api/v1/cases/${caseId}/memos`, { cookie, body: { text: "消去される" } });

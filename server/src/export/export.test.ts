@@ -31,9 +31,7 @@ beforeAll(async () => {
       ],
     },
   ]);
-  await t.createStaff({ loginId: "exportclerk", assignments: [["shimin", "residentClerk"]] });
-  const cookie = await t.login("exportclerk");
-  await t.call("POST", "/api/v1/auth/counter", { cookie, body: { counterId: "shimin" } });
+  const cookie = await t.loginAt("exportclerk", "shimin", "residentClerk");
   const opened = await t.call("POST", "/api/v1/cases", { cookie, body: { channel: "visit" } });
   await t.call("POST", `/api/v1/cases/${(opened.json() as { id: number }).id}/certificate-requests`, {
     cookie,

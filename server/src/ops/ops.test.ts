@@ -20,9 +20,7 @@ beforeAll(async () => {
     createdBy: null,
   });
   rpaToken = await createApiToken(t.database.db, { name: "robot", scopes: ["rpa"], createdBy: null });
-  await t.createStaff({ loginId: "opsclerk", assignments: [["shimin", "residentClerk"]] });
-  clerk = await t.login("opsclerk");
-  await t.call("POST", "/api/v1/auth/counter", { cookie: clerk, body: { counterId: "shimin" } });
+  clerk = await t.loginAt("opsclerk", "shimin", "residentClerk");
 }, 180_000);
 afterAll(async () => {
   await t?.close();

@@ -19,13 +19,7 @@ beforeAll(async () => {
       accepted_programmes: [],
     })
     .execute();
-  await t.createStaff({ loginId: "powerless", assignments: [["shimin", "nothing"]] });
-  powerless = await t.login("powerless");
-  const chosen = await t.call("POST", "/api/v1/auth/counter", {
-    cookie: powerless,
-    body: { counterId: "shimin" },
-  });
-  expect(chosen.statusCode).toBe(200);
+  powerless = await t.loginAt("powerless", "shimin", "nothing");
 });
 afterAll(() => t?.close());
 

@@ -30,9 +30,7 @@ beforeAll(async () => {
   await withOwner(t.database.ownerUrl, async (db) => {
     robot = await createApiToken(db, { name: "robot-pull", scopes: ["rpa"], createdBy: null });
   });
-  await t.createStaff({ loginId: "folderclerk", assignments: [["shimin", "residentClerk"]] });
-  clerk = await t.login("folderclerk");
-  await t.call("POST", "/api/v1/auth/counter", { cookie: clerk, body: { counterId: "shimin" } });
+  clerk = await t.loginAt("folderclerk", "shimin", "residentClerk");
   folder = new RpaFolder(t.ctx, dir, ["sealCertificateIssue"], 60_000, () => undefined);
 }, 180_000);
 afterAll(async () => {

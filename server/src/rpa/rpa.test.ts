@@ -33,12 +33,8 @@ beforeAll(async () => {
     scopeless = await createApiToken(db, { name: "viewer", scopes: [], createdBy: null });
     await revokeApiToken(db, "robot-old");
   });
-  await t.createStaff({ loginId: "rpaclerk", assignments: [["shimin", "residentClerk"]] });
-  await t.createStaff({ loginId: "rpaadmin", assignments: [["johoseisaku", "systemAdmin"]] });
-  clerk = await t.login("rpaclerk");
-  admin = await t.login("rpaadmin");
-  await t.call("POST", "/api/v1/auth/counter", { cookie: clerk, body: { counterId: "shimin" } });
-  await t.call("POST", "/api/v1/auth/counter", { cookie: admin, body: { counterId: "johoseisaku" } });
+  clerk = await t.loginAt("rpaclerk", "shimin", "residentClerk");
+  admin = await t.loginAt("rpaadmin", "johoseisaku", "systemAdmin");
 }, 180_000);
 afterAll(async () => {
   await t?.close();

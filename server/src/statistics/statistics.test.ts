@@ -21,15 +21,9 @@ const made: { id: number; label: string }[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.createStaff({ loginId: "statclerk", assignments: [["shimin", "residentClerk"]] });
-  await t.createStaff({ loginId: "statins", assignments: [["hokennenkin", "insuranceClerk"]] });
-  await t.createStaff({ loginId: "statboss", assignments: [["shimin", "supervisor"]] });
-  clerk = await t.login("statclerk");
-  insurance = await t.login("statins");
-  supervisor = await t.login("statboss");
-  await t.call("POST", "/api/v1/auth/counter", { cookie: clerk, body: { counterId: "shimin" } });
-  await t.call("POST", "/api/v1/auth/counter", { cookie: insurance, body: { counterId: "hokennenkin" } });
-  await t.call("POST", "/api/v1/auth/counter", { cookie: supervisor, body: { counterId: "shimin" } });
+  clerk = await t.loginAt("statclerk", "shimin", "residentClerk");
+  insurance = await t.loginAt("statins", "hokennenkin", "insuranceClerk");
+  supervisor = await t.loginAt("statboss", "shimin", "supervisor");
   // A name CP932 cannot hold: the CP932 file shows it as 〓.
   await withOwner(t.database.ownerUrl, (db) =>
     sql`update staff_user set name = '𠮷田 保険' where login_id = 'statins'`.execute(db),
