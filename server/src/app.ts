@@ -20,6 +20,7 @@ import { certificateAdminRoutes } from "./certificates/admin-routes.ts";
 import { certificateRoutes } from "./certificates/routes.ts";
 import { documentAdminRoutes } from "./documents/admin-routes.ts";
 import { documentRoutes } from "./documents/routes.ts";
+import { exportRoutes } from "./export/export-routes.ts";
 import { memoTemplateRoutes } from "./memos/routes.ts";
 import { noticeRoutes } from "./notices/routes.ts";
 import { metricsRoutes } from "./ops/metrics.ts";
@@ -117,6 +118,7 @@ export async function buildApp(
   await noticeRoutes(app, ctx);
   await memoTemplateRoutes(app, ctx);
   await statisticsRoutes(app, ctx);
+  await exportRoutes(app, ctx);
   // Where the screens find the card-reader bridge; the bridge itself is the counter PC's, not ours.
   app
     .withTypeProvider<ZodTypeProvider>()

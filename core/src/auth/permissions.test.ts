@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { passwordProblems } from "./password-policy.ts";
-import { effectivePermissions, type Role } from "./permissions.ts";
+import { acceptedPermissions, effectivePermissions, type Role } from "./permissions.ts";
 
 const role = (id: string, over: Partial<Role>): Role => ({
   id,
@@ -26,6 +26,13 @@ describe("effectivePermissions", () => {
   it("grants nothing without roles", () => {
     const p = effectivePermissions([]);
     expect(p.functions.size + p.visibleProgrammes.size + p.acceptedProgrammes.size).toBe(0);
+  });
+});
+
+describe("acceptedPermissions", () => {
+  it("is the one permission a route names, or each of the few any of which will do", () => {
+    expect(acceptedPermissions({ permission: "statistics" })).toEqual(["statistics"]);
+    expect(acceptedPermissions({ permission: ["statistics", "export"] })).toEqual(["statistics", "export"]);
   });
 });
 

@@ -2,9 +2,9 @@ import { z } from "zod";
 import { type ProgrammeKey, programmeKeySchema } from "../programmes/programmes.ts";
 
 /**
- * Functions a role may use at a counter. Every server route names exactly one of these
- * (or is public / needs only a session); the guard checks it against the role held at the
- * staff member's current counter.
+ * Functions a role may use at a counter. Every server route names one of these, or a few of which
+ * any one will do (or is public / needs only a session); the guard checks it against the role held
+ * at the staff member's current counter.
  */
 export const functionPermissions = [
   "search",
@@ -81,5 +81,16 @@ export const apiScopeLabels: Record<ApiScope, string> = {
 export type RouteAccess =
   | { kind: "public" }
   | { kind: "session"; allowPendingPasswordChange?: boolean; allowNoCounter?: boolean }
-  | { kind: "permission"; permission: FunctionPermission }
+  | { kind: "permission"; permission: FunctionPermission | readonly FunctionPermission[] }
   | { kind: "token"; scope: ApiScope };
+
+/**
+ * The permissions a permission route accepts, any one of which lets a staff member through: a route
+ * two screens share (対応履歴 CSV for 統計 and データ出力) names both, rather than one screen
+ * borrowing the other's permission.
+ */
+export function acceptedPermissions(access: {
+  permission: FunctionPermission | readonly FunctionPermission[];
+}): readonly FunctionPermission[] {
+  return typeof access.permission === "string" ? [access.permission] : access.permission;
+}

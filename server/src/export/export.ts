@@ -1,17 +1,21 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { toCsv } from "@ichimado/tools/feeds/write-feeds";
-import { sql } from "kysely";
+import { type QueryExecutorProvider, sql } from "kysely";
 import type { OwnerDb } from "../db/owner.ts";
-import { exportedTables } from "./tables.ts";
+import { type ExportedTable, exportedTables } from "./tables.ts";
 
-export interface ExportedFile {
+/** A table as the export writes it: its file and columns, and what was in it when written. */
+export interface DescribedTable {
   table: string;
   title: string;
   file: string;
-  rows: number;
   columns: { name: string; type: string; nullable: boolean }[];
   omitted: Readonly<Record<string, string>>;
+}
+
+export interface ExportedFile extends DescribedTable {
+  rows: number;
   binaryFiles: number;
 }
 
@@ -36,11 +40,18 @@ export async function exportCityData(db: OwnerDb, dir: string): Promise<Exported
   return written;
 }
 
-async function exportTable(
-  db: OwnerDb,
-  dir: string,
-  table: (typeof exportedTables)[number],
-): Promise<ExportedFile> {
+/**
+ * What the export would write for each table, from the database's own description of its columns:
+ * the data dictionary without the data (データ出力's データ辞書). Any role with a privilege
+ * on a table sees its columns, so the app's connection describes what the owner's would export.
+ */
+export async function describeExport(db: QueryExecutorProvider): Promise<DescribedTable[]> {
+  const described: DescribedTable[] = [];
+  for (const table of exportedTables) described.push(await describeTable(db, table));
+  return described;
+}
+
+async function describeTable(db: QueryExecutorProvider, table: ExportedTable): Promise<DescribedTable> {
   const omitted = table.omit ?? {};
   const { rows: described } = await sql<{ name: string; type: string; nullable: string }>`
     select column_name as name, data_type as type, is_nullable as nullable
@@ -49,8 +60,13 @@ async function exportTable(
   const columns = described
     .filter((c) => !(c.name in omitted))
     .map((c) => ({ name: c.name, type: c.type, nullable: c.nullable === "YES" }));
+  return { table: table.name, title: table.title, file: `${table.name}.csv`, columns, omitted };
+}
+
+async function exportTable(db: OwnerDb, dir: string, table: ExportedTable): Promise<ExportedFile> {
+  const described = await describeTable(db, table);
+  const { columns, file } = described;
   const binary = new Set(columns.filter((c) => c.type === "bytea").map((c) => c.name));
-  const file = `${table.name}.csv`;
   const handle = await fs.open(path.join(dir, file), "w", 0o600);
   let rows = 0;
   let binaryFiles = 0;
@@ -90,7 +106,7 @@ async function exportTable(
   } finally {
     await handle.close();
   }
-  return { table: table.name, title: table.title, file, rows, columns, omitted, binaryFiles };
+  return { ...described, rows, binaryFiles };
 }
 
 /** A value as a CSV field: dates and times in ISO 8601, JSON and arrays as JSON, empty for null. */
@@ -101,8 +117,14 @@ function cell(value: unknown): string {
   return String(value);
 }
 
-function dictionary(files: readonly ExportedFile[]): string {
-  const descriptions = new Map(exportedTables.map((t) => [t.name, t.description]));
+const descriptions = new Map(exportedTables.map((t) => [t.name, t.description]));
+
+/**
+ * The data dictionary as Markdown: written beside the export (with each file's rows) and
+ * downloaded from データ出力 before any export (without them; nothing of the data).
+ */
+export function dictionary(files: readonly (DescribedTable & { rows?: number })[]): string {
+  const counted = files.every((f) => f.rows !== undefined);
   const lines = [
     "# データ辞書（市のデータの出力）",
     "",
@@ -110,9 +132,10 @@ function dictionary(files: readonly ExportedFile[]): string {
     "日付は YYYY-MM-DD、JSON の列は JSON の文字列、空欄は値なしです。バイナリの列（PDF）は files/ に出力し、",
     "列にはそのファイルの場所を書いています。連携ファイルの列の意味は、いちまどの docs/DATA-DICTIONARY.md にあります。",
     "",
-    "| ファイル | 内容 | 行数 |",
-    "| --- | --- | --- |",
-    ...files.map((f) => `| ${f.file} | ${f.title} | ${f.rows} |`),
+    ...(counted
+      ? ["| ファイル | 内容 | 行数 |", "| --- | --- | --- |"]
+      : ["| ファイル | 内容 |", "| --- | --- |"]),
+    ...files.map((f) => `| ${f.file} | ${f.title} |${counted ? ` ${f.rows} |` : ""}`),
     "",
   ];
   for (const f of files) {
@@ -123,4 +146,31 @@ function dictionary(files: readonly ExportedFile[]): string {
     lines.push("");
   }
   return lines.join("\n");
+}
+
+/** The same dictionary as a table for a spreadsheet: one row a column, the header first. */
+export function dictionaryTable(files: readonly DescribedTable[]): string[][] {
+  return [
+    ["ファイル", "表", "表の内容", "列", "型", "空欄", "備考"],
+    ...files.flatMap((f) => [
+      ...f.columns.map((c) => [
+        f.file,
+        f.title,
+        descriptions.get(f.table) ?? "",
+        c.name,
+        c.type,
+        c.nullable ? "あり" : "",
+        "",
+      ]),
+      ...Object.entries(f.omitted).map(([name, why]) => [
+        f.file,
+        f.title,
+        descriptions.get(f.table) ?? "",
+        name,
+        "",
+        "",
+        `出力しない: ${why}`,
+      ]),
+    ]),
+  ];
 }

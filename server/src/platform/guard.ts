@@ -1,4 +1,4 @@
-import type { RouteAccess } from "@ichimado/core/auth/permissions";
+import { acceptedPermissions, type RouteAccess } from "@ichimado/core/auth/permissions";
 import { errorCodes } from "@ichimado/core/common/errors";
 import type { FastifyInstance, FastifyRequest, RouteOptions } from "fastify";
 import { type ApiClient, resolveApiToken } from "../auth/api-tokens.ts";
@@ -92,7 +92,7 @@ export function installGuard(app: FastifyInstance, ctx: AppContext): void {
       return;
     }
     if (!auth.counterId) throw counterRequired();
-    if (!auth.permissions.functions.has(access.permission)) {
+    if (!acceptedPermissions(access).some((p) => auth.permissions.functions.has(p))) {
       await ctx.audit.write(ctx.db, actorOf(request), {
         action: "auth.denied",
         target: `${request.method} ${request.routeOptions.url}`,

@@ -53,7 +53,9 @@ const expectedSecurity = (access: RouteAccess): Record<string, string[]>[] =>
     ? []
     : access.kind === "token"
       ? [{ apiToken: [access.scope] }]
-      : [{ sessionCookie: access.kind === "permission" ? [access.permission] : [] }];
+      : access.kind === "permission"
+        ? [access.permission].flat().map((permission) => ({ sessionCookie: [permission] }))
+        : [{ sessionCookie: [] }];
 
 describe("the OpenAPI document", () => {
   it("is OpenAPI 3.1 and valid for a third-party validator (schema and every $ref)", async () => {
@@ -91,8 +93,10 @@ describe("the OpenAPI document", () => {
       expect(operation.security, name).toEqual(expectedSecurity(route.access));
       expect(operation["x-ichimado-access"], name).toEqual(route.access);
       if (route.access.kind === "permission") {
-        expect(operation.description, name).toContain(functionPermissionLabels[route.access.permission]);
-        expect(operation.description, name).toContain(route.access.permission);
+        for (const permission of [route.access.permission].flat()) {
+          expect(operation.description, name).toContain(functionPermissionLabels[permission]);
+          expect(operation.description, name).toContain(permission);
+        }
       }
       const csrf = operation.parameters?.find((p) => p.in === "header" && p.name === "X-Requested-With");
       const unsafe = route.method !== "GET";

@@ -2,7 +2,12 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import swagger, { type SwaggerTransform, type SwaggerTransformObject } from "@fastify/swagger";
-import { apiScopeLabels, functionPermissionLabels, type RouteAccess } from "@ichimado/core/auth/permissions";
+import {
+  acceptedPermissions,
+  apiScopeLabels,
+  functionPermissionLabels,
+  type RouteAccess,
+} from "@ichimado/core/auth/permissions";
 import { conditionSchema } from "@ichimado/core/catalog/rules";
 import { apiErrorSchema } from "@ichimado/core/common/errors";
 import type { FastifyInstance, FastifySchema, RouteOptions } from "fastify";
@@ -30,6 +35,7 @@ const fileResponses: Readonly<Record<string, string>> = {
 const fileExtensions: Readonly<Record<string, string>> = {
   pdf: "application/pdf",
   csv: "text/csv",
+  md: "text/markdown",
   css: "text/css",
   woff2: "font/woff2",
 };
@@ -49,7 +55,8 @@ const areaDescriptions: Readonly<Record<string, string>> = {
   certificates: "証明書の手数料と設定（窓口での参照）",
   addresses: "住所マスタ（町字）",
   rpa: "RPA連携（ロボットによる基幹システムへの入力）",
-  statistics: "統計",
+  statistics: "統計（集計と対応履歴の CSV）",
+  export: "データ出力（データ辞書）",
   notices: "伝達事項",
   "admin/staff": "職員の管理",
   "admin/roles": "役割の管理",
@@ -302,8 +309,9 @@ function securityOf(access: RouteAccess): { [scheme: string]: string[] }[] {
     case "session":
       return [{ sessionCookie: [] }];
     case "permission":
-      // OpenAPI 3.1 lets a non-OAuth requirement name roles: here the function permission.
-      return [{ sessionCookie: [access.permission] }];
+      // OpenAPI 3.1 lets a non-OAuth requirement name roles: here the function permission. A route
+      // that accepts any of several has one requirement each: the list of requirements is an "or".
+      return acceptedPermissions(access).map((permission) => ({ sessionCookie: [permission] }));
     case "token":
       return [{ apiToken: [access.scope] }];
   }
@@ -323,7 +331,9 @@ function accessDescription(access: RouteAccess): string {
         : "ログインして窓口を選んだ職員なら誰でも呼び出せます。";
     }
     case "permission":
-      return `現在の窓口での役割に、権限「${functionPermissionLabels[access.permission]}」（${access.permission}）が必要です。`;
+      return `現在の窓口での役割に、権限${acceptedPermissions(access)
+        .map((p) => `「${functionPermissionLabels[p]}」（${p}）`)
+        .join("または")}が必要です。`;
     case "token":
       return `API トークン専用です。必要なスコープ: ${access.scope}（${apiScopeLabels[access.scope]}）。職員のセッションでは呼び出せません。`;
   }

@@ -1,15 +1,5 @@
-import {
-  exportFileName,
-  exportTable,
-  type StatisticsExportKind,
-  statisticsExports,
-} from "@ichimado/core/statistics/columns";
-import {
-  type ExportEncoding,
-  exportQuerySchema,
-  type Period,
-  periodSchema,
-} from "@ichimado/core/statistics/period";
+import { exportFileName, exportTable, statisticsExports } from "@ichimado/core/statistics/columns";
+import { type ExportEncoding, exportQuerySchema, periodSchema } from "@ichimado/core/statistics/period";
 import { statisticsSummarySchema, summarise } from "@ichimado/core/statistics/summary";
 import { cp932Replacement, encodeCp932 } from "@ichimado/tools/csv/cp932";
 import { toCsv } from "@ichimado/tools/feeds/write-feeds";
@@ -19,6 +9,8 @@ import { type AppContext, actorOf } from "../platform/context.ts";
 import { casesIn, proceduresIn } from "./queries.ts";
 
 const access = { access: { kind: "permission", permission: "statistics" } } as const;
+/** 対応履歴 CSV: 統計 offers it beside the figures, データ出力 (N44) as the period's history. */
+const exportAccess = { access: { kind: "permission", permission: ["statistics", "export"] } } as const;
 
 /** Response header: how many characters a CP932 file has as 〓 (0 for UTF-8). */
 export const replacedHeader = "x-ichimado-replaced-characters";
@@ -29,15 +21,14 @@ export const replacedHeader = "x-ichimado-replaced-characters";
  * period's figures are still right, nobody at the counter can change the name, and the screen says
  * how many were replaced and that the UTF-8 file has them all.
  */
-function encodeCsv(text: string, encoding: ExportEncoding): { bytes: Buffer; replaced: number } {
+export function encodeCsv(text: string, encoding: ExportEncoding): { bytes: Buffer; replaced: number } {
   if (encoding === "utf8") return { bytes: Buffer.from(`\uFEFF${text}`, "utf-8"), replaced: 0 };
   const { bytes, replaced } = encodeCp932(text, { replacement: cp932Replacement });
   return { bytes, replaced: replaced.length };
 }
 
 /** `attachment` with an ASCII name for old clients and the Japanese one (RFC 6266 / 5987). */
-function disposition(kind: StatisticsExportKind, period: Period, encoding: ExportEncoding): string {
-  const name = exportFileName(kind, period, encoding);
+export function attachment(name: { ascii: string; japanese: string }): string {
   return `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.japanese)}`;
 }
 
@@ -58,7 +49,7 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: AppContext): P
   for (const kind of ["cases", "procedures"] as const) {
     r.get(
       `/api/v1/statistics/${kind}.csv`,
-      { config: access, schema: { querystring: exportQuerySchema } },
+      { config: exportAccess, schema: { querystring: exportQuerySchema } },
       async (request, reply) => {
         const { from, to, encoding } = request.query;
         const table =
@@ -75,7 +66,7 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: AppContext): P
         });
         return reply
           .header("content-type", `text/csv; charset=${encoding === "cp932" ? "Shift_JIS" : "UTF-8"}`)
-          .header("content-disposition", disposition(kind, { from, to }, encoding))
+          .header("content-disposition", attachment(exportFileName(kind, { from, to }, encoding)))
           .header("cache-control", "no-store")
           .header(replacedHeader, String(replaced))
           .send(bytes);

@@ -113,8 +113,10 @@ const replacedHeader = "x-ichimado-replaced-characters";
 export async function downloadCsv(
   path: string,
   fileName: string,
+  /** another text file the same way (the データ辞書 as Markdown) */
+  accept = "text/csv",
 ): Promise<{ fileName: string; replaced: number }> {
-  const { blob, headers } = await apiFile("GET", path, "text/csv");
+  const { blob, headers } = await apiFile("GET", path, accept);
   saveBlob(blob, fileName);
   return { fileName, replaced: Number(headers.get(replacedHeader) ?? 0) };
 }

@@ -18,6 +18,7 @@ import { CertificatesPage } from "../certificates/certificates-page.tsx";
 import { CertificateSettingsPage } from "../certificates/settings-page.tsx";
 import { PrintPage } from "../documents/print-page.tsx";
 import { TemplateListPage } from "../documents/template-list-page.tsx";
+import { ExportPage } from "../export/export-page.tsx";
 import { functionRoutes } from "../home/functions.ts";
 import { HomePage } from "../home/home-page.tsx";
 import { MemoTemplatesAdminPage } from "../memos/memo-templates-admin-page.tsx";
@@ -82,6 +83,7 @@ const screens: Partial<Record<FunctionPermission, ComponentType>> = {
   catalogAdmin: CatalogPage,
   certificates: CertificatesPage,
   dataFeedAdmin: FeedsPage,
+  export: ExportPage,
   noticeAdmin: NoticesAdminPage,
   print: PrintPage,
   reception: CasesPage,

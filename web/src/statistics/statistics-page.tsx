@@ -1,27 +1,16 @@
 import { caseStatusLabels } from "@ichimado/core/cases/schemas";
-import { formatWareki } from "@ichimado/core/common/wareki";
-import { type StatisticsExportKind, statisticsExports } from "@ichimado/core/statistics/columns";
-import {
-  type ExportEncoding,
-  exportEncodingLabels,
-  exportEncodings,
-  type Period,
-  periodSchema,
-} from "@ichimado/core/statistics/period";
+import { type Period, periodSchema } from "@ichimado/core/statistics/period";
 import { type StatisticsSummary, statisticsDefinitions } from "@ichimado/core/statistics/summary";
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage } from "../app/api.ts";
-import { DownloadStatus } from "../app/download-status.tsx";
 import { PeriodForm } from "../app/period-form.tsx";
-import { ErrorAlert, Loading, secondaryButton, useTitle } from "../app/ui.tsx";
+import { ErrorAlert, Loading, useTitle } from "../app/ui.tsx";
 import { todayIso } from "../cases/fields.tsx";
-import { downloadExport, useStatisticsSummary } from "./api.ts";
+import { useStatisticsSummary } from "./api.ts";
 import { BarChart } from "./bar-chart.tsx";
+import { CaseExports, periodText } from "./case-exports.tsx";
 
 const minutesText = (value: number | null) => (value === null ? "—" : `${value} 分`);
-const periodText = (period: Period) =>
-  `${formatWareki(period.from)}（${period.from}）から ${formatWareki(period.to)}（${period.to}）まで`;
 
 /** 統計 (statistics): the cases of a period counted for charts, and their CSV exports. */
 export function StatisticsPage() {
@@ -53,7 +42,7 @@ export function StatisticsPage() {
           ))}
         </ul>
       </section>
-      <Exports period={period} />
+      <CaseExports period={period} id="stat-exports" heading="CSV出力" />
       {summary.isPending ? (
         <Loading />
       ) : summary.isError ? (
@@ -62,40 +51,6 @@ export function StatisticsPage() {
         <Figures summary={summary.data} updating={summary.isPlaceholderData} />
       )}
     </div>
-  );
-}
-
-function Exports({ period }: { period: Period }) {
-  const download = useMutation({
-    mutationFn: (file: { kind: StatisticsExportKind; encoding: ExportEncoding }) =>
-      downloadExport(file.kind, period, file.encoding),
-  });
-  return (
-    <section aria-labelledby="stat-exports" className="flex flex-col gap-3">
-      <h2 id="stat-exports" className="text-std-20B-150">
-        CSV出力
-      </h2>
-      <p className="text-dns-16N-130 text-solid-gray-700">
-        {periodText(period)}
-        に受け付けた対応を出力します。職員名・窓口・日時・状態を含み、来庁者や対象者の氏名・住所は含みません。出力は監査ログに記録されます。
-      </p>
-      <div className="flex flex-wrap gap-3">
-        {(Object.keys(statisticsExports) as StatisticsExportKind[]).flatMap((kind) =>
-          exportEncodings.map((encoding) => (
-            <button
-              key={`${kind}-${encoding}`}
-              type="button"
-              className={secondaryButton}
-              disabled={download.isPending}
-              onClick={() => download.mutate({ kind, encoding })}
-            >
-              {statisticsExports[kind].name} CSV（{exportEncodingLabels[encoding]}）
-            </button>
-          )),
-        )}
-      </div>
-      <DownloadStatus done={download.data} error={download.error} />
-    </section>
   );
 }
 
