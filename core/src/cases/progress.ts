@@ -129,6 +129,11 @@ export function progressRefusal(from: ProcedureStatus, to: ProgressTarget): stri
   return null;
 }
 
+/** A row the list showed in another status than it has now: refused, never overwritten. */
+export function movedSinceListed(current: ProcedureStatus): string {
+  return `一覧の表示後に他の職員が状態を変えました (現在は ${procedureStatusLabels[current]})。一覧を更新してください`;
+}
+
 const dayMs = 86_400_000;
 
 /** Days between receipt and now, counted in Japan calendar days (received today is 0). */

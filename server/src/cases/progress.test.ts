@@ -1,9 +1,25 @@
 import type { ProgressList, ProgressUpdateResult } from "@ichimado/core/cases/progress";
 import type { CaseDetail } from "@ichimado/core/cases/schemas";
 import { addDays, japanDate } from "@ichimado/core/common/dates";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { insertHouseholds } from "../testing/register-fixture.ts";
 import { createTestApp, type TestApp } from "../testing/test-app.ts";
+
+// Runs once, just before the bulk change's next status step: another clerk's change lands between
+// the bulk's own look at the row and the case lock.
+const race = vi.hoisted(() => ({ before: undefined as (() => Promise<void>) | undefined }));
+vi.mock("./residence-changes.ts", async (original) => {
+  const real = await original<typeof import("./residence-changes.ts")>();
+  return {
+    ...real,
+    setProcedureStatus: async (...args: Parameters<typeof real.setProcedureStatus>) => {
+      const before = race.before;
+      race.before = undefined;
+      await before?.();
+      return real.setProcedureStatus(...args);
+    },
+  };
+});
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
@@ -237,6 +253,45 @@ describe("the bulk change", () => {
     ]);
     expect(audit[0]?.target).toBe(`case:${protectedCase}`);
     expect(audit[2]?.detail).toMatchObject({ procedureId: nhiProtected[0], status: "reviewed" });
+  });
+
+  it("refuses a row another clerk moved after the list was checked, under the case lock", async () => {
+    await insertHouseholds(t.database.ownerUrl, [household("95000000", "H950")]);
+    cookies.hoken3 = await t.loginAt("hoken3", "hokennenkin", "insuranceClerk");
+    const caseId = await movedOut("95000000", "H950");
+    const [id] = (await receive("hoken", caseId, "nationalHealthInsurance")) as [number];
+    const path = `/api/v1/cases/${caseId}/procedures/${id}/status`;
+    expect((await call("hoken", "PUT", path, { status: "reviewed" })).statusCode).toBe(200);
+    let other = 0;
+    race.before = async () => {
+      other = (await call("hoken3", "PUT", path, { status: "received" })).statusCode;
+    };
+    const res = await call("hoken", "POST", "/api/v1/procedures/progress/status", {
+      status: "completed",
+      items: [{ caseId, procedureId: id, expected: "reviewed" }],
+    });
+    expect(other).toBe(200);
+    expect(res.statusCode, res.body).toBe(200);
+    const [result] = (res.json() as ProgressUpdateResult).results;
+    expect(result).toMatchObject({ procedureId: id, ok: false });
+    expect(result?.message).toBe(
+      "一覧の表示後に他の職員が状態を変えました (現在は 受付済)。一覧を更新してください",
+    );
+    const after = await detail("hoken", caseId);
+    expect(after.procedures.find((p) => p.id === id)?.status).toBe("received");
+    const lines = after.history.filter((h) => h.kind === "procedureStatus").map((h) => h.summary);
+    expect(lines.at(-1)).toMatch(/審査済 → 受付済$/);
+    expect(lines.some((l) => l.endsWith("→ 完了"))).toBe(false);
+    const audit = await t.ctx.db
+      .selectFrom("audit_log")
+      .select(["outcome", "detail"])
+      .where("login_id", "=", "hoken2")
+      .where("action", "=", "case.change")
+      .where("target", "=", `case:${caseId}`)
+      .orderBy("seq", "desc")
+      .executeTakeFirstOrThrow();
+    expect(audit.outcome).toBe("failure");
+    expect(audit.detail).toMatchObject({ procedureId: id, status: "completed" });
   });
 
   it("refuses an empty choice in Japanese", async () => {

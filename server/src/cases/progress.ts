@@ -1,6 +1,7 @@
 import { japanDaysRange } from "@ichimado/core/audit/filter";
 import {
   daysWaiting,
+  movedSinceListed,
   type ProgressList,
   type ProgressQuery,
   type ProgressStatus,
@@ -113,8 +114,9 @@ export async function progressList(
 /**
  * Marks several procedures 審査済 or 完了, each through the case screen's own status change (its
  * case lock, permission check, history line and audit row), one after another so one refusal stops
- * no other. A row is refused here first when it has moved since the list showed it or when the move
- * would skip 審査 or go back; every refusal is reported with its reason.
+ * no other. A row is refused when it has moved since the list showed it (looked at here, and again
+ * under the case lock, where it counts) or when the move would skip 審査 or go back; every refusal
+ * is reported with its reason.
  */
 export async function updateProgress(
   ctx: AppContext,
@@ -157,9 +159,7 @@ export async function updateProgress(
     }
     const status = row.status as ProcedureStatus;
     if (status !== item.expected) {
-      await refuse(
-        `一覧の表示後に他の職員が状態を変えました (現在は ${procedureStatusLabels[status]})。一覧を更新してください`,
-      );
+      await refuse(movedSinceListed(status));
       continue;
     }
     const refusal = progressRefusal(status, input.status);
@@ -168,7 +168,8 @@ export async function updateProgress(
       continue;
     }
     try {
-      await setProcedureStatus(ctx, actor, item.caseId, item.procedureId, input.status);
+      // checked again under the case lock: another clerk may move it between here and there
+      await setProcedureStatus(ctx, actor, item.caseId, item.procedureId, input.status, item.expected);
       results.push({
         procedureId: item.procedureId,
         name,

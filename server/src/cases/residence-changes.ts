@@ -1,4 +1,5 @@
 import { derivationFacts, isNewPersonId, type RegisterMember } from "@ichimado/core/cases/facts";
+import { movedSinceListed } from "@ichimado/core/cases/progress";
 import { type ResidenceChangeInput, residenceChangeTypeLabels } from "@ichimado/core/cases/residence-change";
 import {
   type AnswersInput,
@@ -285,6 +286,9 @@ const acceptanceStatuses: ReadonlySet<ProcedureStatus> = new Set(["received", "r
 /**
  * Moves a procedure along 未着手 → 申請書印刷済 → 受付済 / 他課案内済 → 審査済 → 完了 (or 不要).
  * The back office records 審査済 and 完了 after the visit, so a closed case still takes them.
+ * `expected` is the status the caller saw (the 進捗管理 list's row): read again under the case lock,
+ * a procedure someone has moved since is refused (409), not overwritten; a check made before the
+ * lock can be stale by the time the lock is held.
  */
 export async function setProcedureStatus(
   ctx: AppContext,
@@ -292,6 +296,7 @@ export async function setProcedureStatus(
   caseId: number,
   procedureId: number,
   status: ProcedureStatus,
+  expected?: ProcedureStatus,
 ): Promise<void> {
   const allowed: CaseStatus[] = acceptanceStatuses.has(status) ? ["open", "closed"] : ["open"];
   await caseStep(ctx, actor, caseId, allowed, async (trx) => {
@@ -303,6 +308,9 @@ export async function setProcedureStatus(
       .executeTakeFirst();
     if (!row) throw new HttpError(404, "NOT_FOUND", "指定された手続きはありません");
     const definition = row.definition as ProcedureSnapshot;
+    if (expected !== undefined && row.status !== expected) {
+      throw new HttpError(409, "CONFLICT", movedSinceListed(row.status as ProcedureStatus));
+    }
     if (acceptanceStatuses.has(status) && !mayHandle(definition, staffOf(actor.auth))) {
       throw new HttpError(
         403,
