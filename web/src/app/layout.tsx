@@ -1,6 +1,6 @@
 import type { SessionInfo } from "@ichimado/core/auth/schemas";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { Link, NavLink, useNavigate } from "react-router";
 import { logout } from "../auth/api.ts";
 import { CounterSwitcher } from "../auth/counter-switcher.tsx";
@@ -9,7 +9,25 @@ import { SelectionTray } from "../search/selection-tray.tsx";
 import { focusRing, secondaryButton } from "./ui.tsx";
 
 /** The frame of every screen after login: who, where, switch counter, log out. */
+/**
+ * The register's MJ characters (styles.css) come from a style sheet only staff may read, so it is
+ * added once logged in. A plain element, not React's <link precedence>: React holds back every
+ * commit while such a sheet loads (a second, the first time the server cuts the font), and input
+ * typed meanwhile was lost.
+ */
+function useRegisterFont(): void {
+  useEffect(() => {
+    if (document.querySelector("link[data-register-font]")) return;
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = "/api/v1/fonts/register.css";
+    link.dataset.registerFont = "";
+    document.head.append(link);
+  }, []);
+}
+
 export function AppLayout({ session, children }: { session: SessionInfo; children: ReactNode }) {
+  useRegisterFont();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const signOut = useMutation({
@@ -21,8 +39,6 @@ export function AppLayout({ session, children }: { session: SessionInfo; childre
   });
   return (
     <div className="min-h-screen bg-solid-gray-50 text-solid-gray-900">
-      {/* The register's MJ characters (styles.css); only for staff, so loaded once logged in. */}
-      <link rel="stylesheet" href="/api/v1/fonts/register.css" precedence="default" />
       <a
         href="#main"
         className={`sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 ${focusRing}`}
