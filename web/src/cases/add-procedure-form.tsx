@@ -78,6 +78,7 @@ export function AddProcedureForm({
           label="追加する手続き"
           hint="手続き名・業務名で絞り込み"
           choices={choices}
+          loading={catalog.isPending}
           value={key}
           error={issueAt(issues, "key")}
           onChange={setKey}

@@ -38,6 +38,7 @@ export function FilterSelect({
   onChange,
   filter,
   onInputChange,
+  loading = false,
 }: {
   /** the error summary finds the input by this */
   fieldId: string;
@@ -50,6 +51,8 @@ export function FilterSelect({
   /** a matcher of the caller's own instead of the label-and-reading one (address input's) */
   filter?: (choice: Choice, input: string) => boolean;
   onInputChange?: (input: string) => void;
+  /** The choices are still on their way: what is typed meanwhile opens the list, which fills in. */
+  loading?: boolean;
 }) {
   // The list filters on an item's text alone; the text leads back to what else it is known by.
   const searchText = useMemo(
@@ -68,6 +71,7 @@ export function FilterSelect({
         return (searchText.get(text) ?? fold(text)).includes(fold(input));
       }}
       onInputChange={onInputChange}
+      allowsEmptyCollection={loading}
       isInvalid={Boolean(error)}
       className="flex flex-col gap-1"
     >
@@ -91,7 +95,10 @@ export function FilterSelect({
       </div>
       <FieldError className="text-dns-16N-130 text-error-2">{error}</FieldError>
       <Popover className="min-w-(--trigger-width) rounded-8 border border-solid-gray-420 bg-white shadow-2">
-        <ListBox className="max-h-72 overflow-auto p-1 outline-none" renderEmptyState={() => <EmptyList />}>
+        <ListBox
+          className="max-h-72 overflow-auto p-1 outline-none"
+          renderEmptyState={() => <EmptyList loading={loading} />}
+        >
           {(item: Choice) => (
             <ListBoxItem
               id={item.id}
@@ -110,6 +117,10 @@ export function FilterSelect({
   );
 }
 
-function EmptyList() {
-  return <p className="px-3 py-2 text-dns-16N-130 text-solid-gray-700">該当する候補はありません</p>;
+function EmptyList({ loading }: { loading: boolean }) {
+  return (
+    <p className="px-3 py-2 text-dns-16N-130 text-solid-gray-700">
+      {loading ? "候補を読み込んでいます…" : "該当する候補はありません"}
+    </p>
+  );
 }
