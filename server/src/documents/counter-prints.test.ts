@@ -5,6 +5,7 @@ import type { CaseDetail } from "@ichimado/core/cases/schemas";
 import { addDays, japanDate } from "@ichimado/core/common/dates";
 import type { CounterPrints } from "@ichimado/core/documents/counter-prints";
 import type { LightMyRequestResponse } from "fastify";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertHouseholds } from "../testing/register-fixture.ts";
 import { createTestApp, type TestApp } from "../testing/test-app.ts";
@@ -295,5 +296,51 @@ describe("blank forms and leaflets", () => {
     const noLeaflet = await call("clerk", "POST", "/api/v1/documents/blank.pdf", { leaflets: ["no-such"] });
     expect(noLeaflet.statusCode).toBe(404);
     expect(noLeaflet.body).toContain("案内チラシ no-such は登録されていません");
+  });
+});
+
+describe("the print history at a city's size", () => {
+  it("is sorted by print time, newest first, as its index is", async () => {
+    // an older print with the higher id: the time decides, as the index (counter, time desc, id desc) reads
+    const db = t.database.db;
+    const { id: staffId } = await db
+      .selectFrom("staff_user")
+      .select("id")
+      .where("login_id", "=", "cpclerk")
+      .executeTakeFirstOrThrow();
+    const { id: older } = await db
+      .insertInto("printed_document")
+      .values({
+        case_id: plain.caseId,
+        job: crypto.randomUUID(),
+        kind: "guideSheet",
+        person_ids: ["7000000001"],
+        inputs: "{}",
+        address_owners: "{}",
+        printed_by: staffId,
+        printed_counter: "shimin",
+        printed_at: sql<Date>`(select min(printed_at) - interval '1 second' from printed_document)`,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const listed = (await history("clerk")).documents;
+    expect(listed.map((d) => d.id).at(-1)).toBe(older);
+    const times = listed.map((d) => d.printed.at);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+
+  it("reads a counter's period through its index, in order, with no sort", async () => {
+    const plan = await t.database.db.transaction().execute(async (trx) => {
+      // the test's few rows would be read whole; the question is whether the index can serve the order
+      await sql`set local enable_seqscan = off`.execute(trx);
+      await sql`set local enable_sort = off`.execute(trx);
+      const { rows } = await sql<{ "QUERY PLAN": string }>`
+        explain select d.id from printed_document d
+        where d.printed_counter = 'shimin' and d.printed_at >= now() - interval '1 day' and d.printed_at < now()
+        order by d.printed_at desc, d.id desc limit 201`.execute(trx);
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain("printed_document_counter_history");
+    expect(plan).not.toMatch(/Sort/);
   });
 });

@@ -44,6 +44,8 @@ export async function printedDocuments(
       "c.name as counter_name",
       "t.name as template_name",
     ])
+    // as migration 0024's index reads one counter's prints, so a period needs no sort
+    .orderBy("d.printed_at", "desc")
     .orderBy("d.id", "desc");
   if (caseId !== undefined) query = query.where("d.case_id", "=", caseId);
   if (counterId !== undefined) query = query.where("d.printed_counter", "=", counterId);

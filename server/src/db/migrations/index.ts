@@ -20,6 +20,7 @@ import { auditViewer } from "./0020_audit_viewer.ts";
 import { serviceLevel } from "./0021_service_level.ts";
 import { procedureProgress } from "./0022_procedure_progress.ts";
 import { enrollmentNumbers } from "./0023_enrollment_numbers.ts";
+import { printHistoryIndex } from "./0024_print_history_index.ts";
 import type { AppMigration } from "./types.ts";
 
 /** In order; names are stored in schema_migration and must never change once released. */
@@ -46,4 +47,5 @@ export const migrations: Record<string, AppMigration> = {
   "0021_service_level": serviceLevel,
   "0022_procedure_progress": procedureProgress,
   "0023_enrollment_numbers": enrollmentNumbers,
+  "0024_print_history_index": printHistoryIndex,
 };
