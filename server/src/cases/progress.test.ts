@@ -1,9 +1,12 @@
 import type { ProgressList, ProgressUpdateResult } from "@ichimado/core/cases/progress";
 import type { CaseDetail } from "@ichimado/core/cases/schemas";
 import { addDays, japanDate } from "@ichimado/core/common/dates";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { withOwner } from "../db/owner.ts";
 import { insertHouseholds } from "../testing/register-fixture.ts";
 import { createTestApp, type TestApp } from "../testing/test-app.ts";
+import { progressRowsQuery } from "./progress.ts";
 
 // Runs once, just before the bulk change's next status step: another clerk's change lands between
 // the bulk's own look at the row and the case lock.
@@ -301,5 +304,60 @@ describe("the bulk change", () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.issues[0].message).toBe("手続きを選んでください");
+  });
+});
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  "Actual Rows": number;
+  Plans?: PlanNode[];
+}
+const planNodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(planNodes)];
+
+describe("the list over years of 完了", () => {
+  it("reads each programme and status through its index, oldest first, stopping at the limit", async () => {
+    // 3,000 more 完了 across the counter's programmes and another counter's
+    await withOwner(t.database.ownerUrl, async (db) => {
+      await sql`
+        insert into case_procedure (case_id, procedure_key, catalog_version, definition, source, status,
+          updated_by, updated_counter)
+        select case_id, procedure_key, catalog_version,
+          definition || jsonb_build_object('programme',
+            (array['nationalHealthInsurance', 'nationalPension', 'lateElderlyMedical', 'residency'])[1 + g % 4]),
+          'manual', 'completed', updated_by, updated_counter
+        from case_procedure, generate_series(1, 3000) g where id = ${nhiPlain[0]}`.execute(db);
+      await sql`analyze case_procedure`.execute(db);
+    });
+    const programmes = ["nationalHealthInsurance", "nationalPension", "lateElderlyMedical"] as const;
+    const { rows: oldest } = await sql<{ id: number }>`
+      select id from case_procedure
+      where status = 'completed' and definition->>'programme' = any(${[...programmes]}::text[])
+      order by received_at, id limit 300`.execute(t.ctx.db);
+    const list = await progress("hoken", "?status=completed");
+    expect(list.truncated).toBe(true);
+    expect(list.rows.map((r) => r.procedureId)).toEqual(oldest.map((r) => Number(r.id)));
+
+    const staff = { roleIds: ["insuranceClerk"], acceptedProgrammes: new Set(programmes) };
+    const rows = await t.ctx.db.transaction().execute(async (trx) => {
+      // At this test's size the planner may as well read each programme's few hundred rows whole;
+      // the question is whether the index can give them in order and stop at the limit (at 1.5
+      // million procedures PostgreSQL chooses that by itself).
+      await sql`set local enable_seqscan = off`.execute(trx);
+      await sql`set local enable_bitmapscan = off`.execute(trx);
+      const explained = await sql<{ "QUERY PLAN": [{ Plan?: PlanNode }] }>`
+        explain (analyze, format json) ${progressRowsQuery(staff, { status: "completed" })}`.execute(trx);
+      return explained.rows;
+    });
+    const plan = rows[0]?.["QUERY PLAN"][0]?.Plan;
+    const scans = (plan ? planNodes(plan) : []).filter((n) => n["Relation Name"] === "case_procedure");
+    expect(scans.length).toBeGreaterThan(0);
+    for (const scan of scans) {
+      expect(scan["Node Type"]).toBe("Index Scan");
+      expect(scan["Index Name"]).toBe("case_procedure_programme_progress");
+      // each programme's scan stops at the list's limit (301) instead of reading its 750 完了
+      expect(scan["Actual Rows"]).toBeLessThanOrEqual(301);
+    }
   });
 });

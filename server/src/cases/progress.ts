@@ -50,31 +50,10 @@ export async function progressList(
   now: Date,
 ): Promise<ProgressList> {
   const staff = staffOf(auth);
-  const programmes = [...staff.acceptedProgrammes];
-  const { start, end } = japanDaysRange(query.from, query.to);
-  const where = [
-    sql`p.status = any(${statusList(query.status)}::text[])`,
-    sql`p.received_at is not null`,
-    sql`rc.status <> 'cancelled'`,
-    sql`p.definition->>'programme' = any(${programmes}::text[])`,
-    sql`(coalesce(jsonb_array_length(p.definition->'handlingRoles'), 0) = 0
-      or jsonb_exists_any(p.definition->'handlingRoles', ${staff.roleIds}::text[]))`,
-  ];
-  if (start) where.push(sql`p.received_at >= ${start}`);
-  if (end) where.push(sql`p.received_at < ${end}`);
-  if (query.procedure) where.push(sql`p.procedure_key = ${query.procedure}`);
   const [{ rows: found }, catalog] = await Promise.all([
-    programmes.length === 0
+    staff.acceptedProgrammes.size === 0
       ? { rows: [] as ProgressDbRow[] }
-      : sql<ProgressDbRow>`
-          select p.id, p.case_id, p.definition, p.person_id, p.person_name, p.status, p.received_at,
-            s.name as staff_name, c.name as counter_name
-          from case_procedure p
-          join reception_case rc on rc.id = p.case_id
-          join staff_user s on s.id = p.received_by join counter c on c.id = p.received_counter
-          where ${sql.join(where, sql` and `)}
-          order by p.received_at, p.id
-          limit ${progressLimit + 1}`.execute(db),
+      : progressRowsQuery(staff, query).execute(db),
     loadCatalog(db),
   ]);
   const rows = found.slice(0, progressLimit).filter((r) => mayHandle(r.definition, staff));
@@ -109,6 +88,44 @@ export async function progressList(
       .filter((p) => mayHandle(p, staff))
       .map((p) => ({ key: p.key, name: p.name })),
   };
+}
+
+/**
+ * The list's rows, one more than the limit. Read per programme and status (a lateral subquery
+ * each), so migration 0025's index (programme, status, received_at, id) returns each one's oldest
+ * rows in order and stops at the limit, and the outer sort merges a few hundred rows. One scan over
+ * them all at once (programme = any …) cannot use the index's order: it read every 完了 of the
+ * counter's programmes and sorted them (0.7 s at 1.5 million procedures).
+ */
+export function progressRowsQuery(staff: ReturnType<typeof staffOf>, query: ProgressQuery) {
+  const { start, end } = japanDaysRange(query.from, query.to);
+  const where = [
+    sql`p.definition->>'programme' = g.programme`,
+    sql`p.status = st.status`,
+    sql`p.received_at is not null`,
+    sql`rc.status <> 'cancelled'`,
+    sql`(coalesce(jsonb_array_length(p.definition->'handlingRoles'), 0) = 0
+      or jsonb_exists_any(p.definition->'handlingRoles', ${staff.roleIds}::text[]))`,
+  ];
+  if (start) where.push(sql`p.received_at >= ${start}`);
+  if (end) where.push(sql`p.received_at < ${end}`);
+  if (query.procedure) where.push(sql`p.procedure_key = ${query.procedure}`);
+  const limit = progressLimit + 1;
+  return sql<ProgressDbRow>`
+    select p.id, p.case_id, p.definition, p.person_id, p.person_name, p.status, p.received_at,
+      s.name as staff_name, c.name as counter_name
+    from unnest(${[...staff.acceptedProgrammes]}::text[]) as g(programme)
+    cross join unnest(${statusList(query.status)}::text[]) as st(status)
+    cross join lateral (
+      select p.* from case_procedure p
+      join reception_case rc on rc.id = p.case_id
+      where ${sql.join(where, sql` and `)}
+      order by p.received_at, p.id
+      limit ${limit}
+    ) p
+    join staff_user s on s.id = p.received_by join counter c on c.id = p.received_counter
+    order by p.received_at, p.id
+    limit ${limit}`;
 }
 
 /**

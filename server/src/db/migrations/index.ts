@@ -21,6 +21,7 @@ import { serviceLevel } from "./0021_service_level.ts";
 import { procedureProgress } from "./0022_procedure_progress.ts";
 import { enrollmentNumbers } from "./0023_enrollment_numbers.ts";
 import { printHistoryIndex } from "./0024_print_history_index.ts";
+import { progressProgrammeIndex } from "./0025_progress_programme_index.ts";
 import type { AppMigration } from "./types.ts";
 
 /** In order; names are stored in schema_migration and must never change once released. */
@@ -48,4 +49,5 @@ export const migrations: Record<string, AppMigration> = {
   "0022_procedure_progress": procedureProgress,
   "0023_enrollment_numbers": enrollmentNumbers,
   "0024_print_history_index": printHistoryIndex,
+  "0025_progress_programme_index": progressProgrammeIndex,
 };
