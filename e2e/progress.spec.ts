@@ -136,3 +136,52 @@ test("the back office finds procedures waiting for 審査 and moves several on a
   await expect(history).toContainText("審査済 → 完了");
   await expect(history).toContainText("出雲 誠");
 });
+
+test("すべて選ぶ changes more rows than one request may carry", async ({ page }) => {
+  test.setTimeout(180_000);
+  // 105 procedures taken at 市民課 through the API: one request carries at most 100 (progressBatchLimit)
+  await logIn(page, "shimin01");
+  await chooseCounterIfAsked(page, "市民課");
+  const headers = { "x-requested-with": "ichimado" };
+  const created = await page.request.post("/api/v1/cases", { headers, data: { channel: "visit" } });
+  expect(created.status()).toBe(201);
+  const { id: caseId } = (await created.json()) as { id: number };
+  for (let i = 0; i < 105; i++) {
+    const added = await page.request.post(`/api/v1/cases/${caseId}/procedures`, {
+      headers,
+      data: { key: "marriage-notice" },
+    });
+    expect(added.status()).toBe(201);
+    const { id } = (await added.json()) as { id: number };
+    const taken = await page.request.put(`/api/v1/cases/${caseId}/procedures/${id}/status`, {
+      headers,
+      data: { status: "received" },
+    });
+    expect(taken.status()).toBe(200);
+  }
+  await pressOn(page.getByRole("button", { name: "ログアウト" }));
+  await expect(page.getByRole("heading", { name: "ログイン" })).toBeVisible();
+
+  await logIn(page, "kakari01");
+  await chooseCounterIfAsked(page, "市民課");
+  await page.goto("/cases/progress?status=received");
+  await expect(page.getByRole("heading", { level: 1, name: "進捗管理" })).toBeFocused();
+  const caseRows = page
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: `受付番号 ${caseId}`, exact: true }) });
+  await expect(caseRows).toHaveCount(105);
+  await pressOn(page.getByRole("button", { name: "すべて選ぶ" }));
+  const count = page.getByTestId("progress-count");
+  await expect(count).toContainText("件を選択中");
+  const chosen = Number(must(/\((\d+) 件を選択中\)/.exec((await count.textContent()) ?? "")?.[1], "chosen"));
+  expect(chosen).toBeGreaterThanOrEqual(105);
+  await pressOn(page.getByRole("button", { name: "選んだ手続きを審査済にする" }));
+  const outcome = page.getByTestId("progress-outcome");
+  await expect(outcome.getByRole("heading")).toHaveText(`${chosen} 件を審査済にしました`);
+  await expect(outcome.getByRole("heading")).toBeFocused();
+  // none is left waiting for 審査; every one of the case's rows is 審査済 on the default list
+  await expect(caseRows).toHaveCount(0);
+  await page.goto("/cases/progress");
+  await expect(caseRows).toHaveCount(105);
+  await expect(caseRows.getByTestId("progress-status").filter({ hasText: "審査済" })).toHaveCount(105);
+});

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   daysWaiting,
+  type ProgressUpdateInput,
   progressQuerySchema,
   progressRefusal,
   progressUpdateInputSchema,
   statusList,
+  updateInBatches,
 } from "./progress.ts";
 
 describe("progressRefusal", () => {
@@ -65,5 +67,77 @@ describe("progressUpdateInputSchema", () => {
     const twice = progressUpdateInputSchema.safeParse({ status: "reviewed", items: [item, item] });
     expect(twice.error?.issues[0]?.message).toBe("同じ手続きが重ねて指定されています");
     expect(progressUpdateInputSchema.safeParse({ status: "received", items: [item] }).success).toBe(false);
+  });
+});
+
+describe("updateInBatches", () => {
+  const chosen = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ caseId: 1, procedureId: i + 1, expected: "received" as const }));
+  /** The server's side: it refuses a request over the limit, as progressUpdateInputSchema does. */
+  const server = (refuse: ReadonlySet<number> = new Set()) => {
+    const sent: number[] = [];
+    const send = async (batch: ProgressUpdateInput) => {
+      const parsed = progressUpdateInputSchema.parse(batch);
+      sent.push(parsed.items.length);
+      return {
+        results: parsed.items.map((i) => ({
+          procedureId: i.procedureId,
+          name: `手続き${i.procedureId}`,
+          ok: !refuse.has(i.procedureId),
+          message: refuse.has(i.procedureId) ? "すでに審査済です" : "審査済にしました",
+        })),
+      };
+    };
+    return { sent, send };
+  };
+
+  it("changes every one of 300 chosen rows in requests of at most 100, answered in order", async () => {
+    const { sent, send } = server(new Set([150]));
+    const { results } = await updateInBatches({ status: "reviewed", items: chosen(300) }, send, String);
+    expect(sent).toEqual([100, 100, 100]);
+    expect(results.map((r) => r.procedureId)).toEqual(chosen(300).map((i) => i.procedureId));
+    expect(results.filter((r) => !r.ok).map((r) => r.procedureId)).toEqual([150]);
+  });
+
+  it("sends 101 as 100 and 1, and 100 or fewer as one request", async () => {
+    const many = server();
+    expect(
+      (await updateInBatches({ status: "reviewed", items: chosen(101) }, many.send, String)).results,
+    ).toHaveLength(101);
+    expect(many.sent).toEqual([100, 1]);
+    const few = server();
+    await updateInBatches({ status: "reviewed", items: chosen(100) }, few.send, String);
+    expect(few.sent).toEqual([100]);
+  });
+
+  it("reports the rows of a failed later request refused, keeping what went through", async () => {
+    const { send } = server();
+    let calls = 0;
+    const flaky = async (batch: ProgressUpdateInput) => {
+      calls += 1;
+      if (calls === 2) throw new Error("通信できませんでした");
+      return send(batch);
+    };
+    const { results } = await updateInBatches(
+      { status: "completed", items: chosen(250) },
+      flaky,
+      (e) => (e as Error).message,
+    );
+    expect(calls).toBe(2);
+    expect(results).toHaveLength(250);
+    expect(results.slice(0, 100).every((r) => r.ok)).toBe(true);
+    expect(results.slice(100).every((r) => !r.ok)).toBe(true);
+    expect(results[100]?.message).toBe(
+      "通信できませんでした (変更できたか確かめられません。一覧を更新して状態を確かめてください)",
+    );
+  });
+
+  it("throws a failure before anything went through", async () => {
+    const failing = async () => {
+      throw new Error("ログインしてください");
+    };
+    await expect(
+      updateInBatches({ status: "reviewed", items: chosen(150) }, failing, String),
+    ).rejects.toThrow("ログインしてください");
   });
 });

@@ -117,6 +117,35 @@ export const progressUpdateResultSchema = z.object({
 export type ProgressUpdateResult = z.infer<typeof progressUpdateResultSchema>;
 
 /**
+ * The whole choice (すべて選ぶ takes up to `progressLimit` rows) sent as requests of at most
+ * `progressBatchLimit` rows, one after another, answered as one. Rows are independent on the server
+ * (one refusal stops no other), so a batch that fails after others went through does not hide
+ * them: its rows and the unsent ones are reported refused with `describe`'s reason, since whether
+ * the failed request took effect is unknown. A failure before anything went through is thrown.
+ */
+export async function updateInBatches(
+  input: ProgressUpdateInput,
+  send: (batch: ProgressUpdateInput) => Promise<ProgressUpdateResult>,
+  describe: (error: unknown) => string,
+): Promise<ProgressUpdateResult> {
+  const results: ProgressUpdateResult["results"] = [];
+  for (let i = 0; i < input.items.length; i += progressBatchLimit) {
+    const items = input.items.slice(i, i + progressBatchLimit);
+    try {
+      results.push(...(await send({ status: input.status, items })).results);
+    } catch (error) {
+      if (results.length === 0) throw error;
+      const message = `${describe(error)} (変更できたか確かめられません。一覧を更新して状態を確かめてください)`;
+      for (const item of input.items.slice(i)) {
+        results.push({ procedureId: item.procedureId, name: "", ok: false, message });
+      }
+      break;
+    }
+  }
+  return { results };
+}
+
+/**
  * Whether the list may move a procedure from one status to the next: 受付済 → 審査済 and 審査済 → 完了
  * only, so 審査 is never skipped and nothing goes back. The reason, in Japanese, when not.
  */

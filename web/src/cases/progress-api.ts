@@ -2,9 +2,10 @@ import {
   type ProgressUpdateInput,
   progressListSchema,
   progressUpdateResultSchema,
+  updateInBatches,
 } from "@ichimado/core/cases/progress";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest } from "../app/api.ts";
+import { apiRequest, errorMessage } from "../app/api.ts";
 
 /** Under the cases' key: a status set on the case screen refreshes this list too, and the reverse. */
 const progressKey = ["cases", "progress"] as const;
@@ -18,11 +19,16 @@ export function useProgress(query: string) {
   });
 }
 
+/** The whole choice, however many rows: one request takes at most `progressBatchLimit`. */
 export function useUpdateProgress() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ProgressUpdateInput) =>
-      apiRequest("POST", "/procedures/progress/status", progressUpdateResultSchema, input),
+      updateInBatches(
+        input,
+        (batch) => apiRequest("POST", "/procedures/progress/status", progressUpdateResultSchema, batch),
+        errorMessage,
+      ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["cases"] }),
   });
 }

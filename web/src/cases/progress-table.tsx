@@ -42,7 +42,13 @@ export function ProgressTable({ list }: { list: ProgressList }) {
       },
       {
         onSuccess: (answer) => {
-          setOutcome({ target, results: answer.results });
+          // a row of a request that failed midway comes back without its name
+          const names = new Map(shown.map((r) => [r.procedureId, r.name]));
+          const results = answer.results.map((r) => ({
+            ...r,
+            name: r.name || (names.get(r.procedureId) ?? ""),
+          }));
+          setOutcome({ target, results });
           setChosen(new Set(answer.results.filter((r) => !r.ok).map((r) => r.procedureId)));
           requestAnimationFrame(() => outcomeHeading.current?.focus());
         },
