@@ -7,6 +7,7 @@ import type { CounterPrints } from "@ichimado/core/documents/counter-prints";
 import type { LightMyRequestResponse } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openMoveOutCase } from "../testing/cases.ts";
 import { insertHouseholds } from "../testing/register-fixture.ts";
 import { createTestApp, type TestApp } from "../testing/test-app.ts";
 import { seedDefaultForms } from "./default-forms.ts";
@@ -45,19 +46,7 @@ const member = (id: string, name: string, kana: string) => ({
 
 /** A 転出 case whose 住民異動届 is printed at once; returns the case and the printed document's id. */
 async function printedMoveOut(who: string, household: string, personId: string) {
-  const { id } = (await ok(call(who, "POST", "/api/v1/cases", { channel: "visit" }), 201)).json() as {
-    id: number;
-  };
-  await ok(
-    call(who, "POST", `/api/v1/cases/${id}/residence-changes`, {
-      kind: "moveOut",
-      householdId: household,
-      occurredOn: today,
-      movingPersonIds: [personId],
-      outsideAddress: "鳥取県米子市加茂町2丁目1番地",
-    }),
-    201,
-  );
+  const id = await openMoveOutCase(t, cookies[who], household, [personId], "鳥取県米子市加茂町2丁目1番地");
   const detail = (await ok(call(who, "GET", `/api/v1/cases/${id}`))).json() as CaseDetail;
   const moveOut = detail.procedures.find((p) => p.key === "move-out-notice");
   const printed = await ok(

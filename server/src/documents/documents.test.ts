@@ -10,6 +10,7 @@ import type { LightMyRequestResponse } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withOwner } from "../db/owner.ts";
+import { openMoveOutCase } from "../testing/cases.ts";
 import { insertHouseholds } from "../testing/register-fixture.ts";
 import { createTestApp, type TestApp } from "../testing/test-app.ts";
 import { documentFonts } from "./fonts.ts";
@@ -208,22 +209,8 @@ const fields = (extra: object[] = []) => [
   ...extra,
 ];
 
-async function moveOutCase(who: string, household: string, moving: string[]): Promise<number> {
-  const { id } = (await ok(call(who, "POST", "/api/v1/cases", { channel: "visit" }), 201)).json() as {
-    id: number;
-  };
-  await ok(
-    call(who, "POST", `/api/v1/cases/${id}/residence-changes`, {
-      kind: "moveOut",
-      householdId: household,
-      occurredOn: today,
-      movingPersonIds: moving,
-      outsideAddress: "島根県松江市殿町1番地",
-    }),
-    201,
-  );
-  return id;
-}
+const moveOutCase = (who: string, household: string, moving: string[]) =>
+  openMoveOutCase(t, cookies[who], household, moving);
 
 async function detail(who: string, id: number): Promise<CaseDetail> {
   return (await ok(call(who, "GET", `/api/v1/cases/${id}`))).json() as CaseDetail;
