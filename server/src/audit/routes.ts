@@ -10,12 +10,11 @@ import {
 } from "@ichimado/core/audit/filter";
 import { japanDate } from "@ichimado/core/common/dates";
 import { exportTable } from "@ichimado/core/statistics/columns";
-import type { ExportEncoding } from "@ichimado/core/statistics/period";
-import { cp932Replacement, encodeCp932 } from "@ichimado/tools/csv/cp932";
 import { toCsv } from "@ichimado/tools/feeds/write-feeds";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { type AppContext, actorOf } from "../platform/context.ts";
+import { encodeCsv, sendCsv } from "../platform/csv-file.ts";
 import { HttpError } from "../platform/errors.ts";
 import { analyseAuditLog } from "./analysis.ts";
 import { hideProtectedAddresses } from "./hidden-address.ts";
@@ -23,16 +22,6 @@ import { exportEntries, queryAuditLog } from "./queries.ts";
 import { verifyAuditChain } from "./verify.ts";
 
 const auditView = { access: { kind: "permission", permission: "auditView" } } as const;
-
-/** Response header: how many characters a CP932 file has as 〓 (0 for UTF-8), as the statistics'. */
-export const replacedHeader = "x-ichimado-replaced-characters";
-
-/** UTF-8 with a BOM for Excel, or CP932 with 〓 for what it cannot hold (counted), as the statistics'. */
-function csvBytes(text: string, encoding: ExportEncoding): { bytes: Buffer; replaced: number } {
-  if (encoding === "utf8") return { bytes: Buffer.from(`\uFEFF${text}`, "utf-8"), replaced: 0 };
-  const { bytes, replaced } = encodeCp932(text, { replacement: cp932Replacement });
-  return { bytes, replaced: replaced.length };
-}
 
 /** 監査証跡: the filtered log page by page, its CSV, the chain's verification and the analysis. */
 export async function auditRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -78,7 +67,7 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext): Promis
       }
       const today = japanDate(new Date());
       const entries = await hideProtectedAddresses(ctx.db, request.auth?.permissions, found, today);
-      const { bytes, replaced } = csvBytes(toCsv(exportTable(auditExportColumns, entries)), encoding);
+      const { bytes, replaced } = encodeCsv(toCsv(exportTable(auditExportColumns, entries)), encoding);
       await ctx.audit.write(ctx.db, actorOf(request), {
         action: "data.export",
         target: "audit_log",
@@ -86,15 +75,7 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext): Promis
         outcome: "success",
       });
       const name = auditExportFileName(today, encoding);
-      return reply
-        .header("content-type", `text/csv; charset=${encoding === "cp932" ? "Shift_JIS" : "UTF-8"}`)
-        .header(
-          "content-disposition",
-          `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.japanese)}`,
-        )
-        .header("cache-control", "no-store")
-        .header(replacedHeader, String(replaced))
-        .send(bytes);
+      return sendCsv(reply, { bytes, replaced, encoding, name });
     },
   );
 

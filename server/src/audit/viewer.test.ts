@@ -5,9 +5,9 @@ import { parse } from "csv-parse/sync";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { withOwner } from "../db/owner.ts";
+import { replacedHeader } from "../platform/csv-file.ts";
 import { createTestApp, type TestApp } from "../testing/test-app.ts";
 import { exportEntries } from "./queries.ts";
-import { replacedHeader } from "./routes.ts";
 import type { AuditActor, AuditRecord } from "./writer.ts";
 
 /**

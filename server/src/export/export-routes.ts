@@ -1,7 +1,7 @@
 import { toCsv } from "@ichimado/tools/feeds/write-feeds";
 import type { FastifyInstance } from "fastify";
 import { type AppContext, actorOf } from "../platform/context.ts";
-import { attachment, encodeCsv } from "../statistics/routes.ts";
+import { attachment, encodeCsv } from "../platform/csv-file.ts";
 import { type DescribedTable, describeExport, dictionary, dictionaryTable } from "./export.ts";
 
 const access = { access: { kind: "permission", permission: "export" } } as const;

@@ -2,8 +2,8 @@ import { parse } from "csv-parse/sync";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withOwner } from "../db/owner.ts";
+import { replacedHeader } from "../platform/csv-file.ts";
 import { createTestApp, type TestApp } from "../testing/test-app.ts";
-import { replacedHeader } from "./routes.ts";
 
 /**
  * 統計 (N44) on a real database: the cases and procedures of a period, exported as CSV in both
