@@ -265,4 +265,47 @@ describe("a request accepted into a case", () => {
     const forbidden = await t.call("GET", `/api/v1/cases/${id}/certificate-requests`, { cookie: insurance });
     expect(forbidden.statusCode).toBe(403);
   });
+
+  it("prints its 証明書交付請求書 as accepted, after an administrator renames the purpose it names", async () => {
+    const opened = await t.call("POST", "/api/v1/cases", { cookie: clerk, body: { channel: "visit" } });
+    const { id } = opened.json() as { id: number };
+    const accepted = await t.call("POST", `/api/v1/cases/${id}/certificate-requests`, {
+      cookie: clerk,
+      body: { requester: self, lines: [line("certificate-resident-record", "7000000001")] },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(201);
+    const listed = (
+      await t.call("GET", `/api/v1/cases/${id}/certificate-requests`, { cookie: clerk })
+    ).json() as {
+      requests: { id: number }[];
+    };
+    const requestId = listed.requests[0]?.id;
+
+    const admin = await t.loginAt("certadmin", "johoseisaku", "systemAdmin");
+    const current = (
+      await t.call("GET", "/api/v1/admin/certificates/settings", { cookie: admin })
+    ).json() as {
+      version: number;
+      updated: unknown;
+      purposes: { key: string; name: string }[];
+    };
+    const { version, updated: _, ...settings } = current;
+    const renamed = await t.call("PUT", "/api/v1/admin/certificates/settings", {
+      cookie: admin,
+      body: {
+        ...settings,
+        purposes: settings.purposes.map((p) => (p.key === "employment" ? { ...p, name: "勤め先へ" } : p)),
+        expectedVersion: version,
+      },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+
+    const form = await t.call("GET", `/api/v1/cases/${id}/certificate-requests/${requestId}/form.pdf`, {
+      cookie: clerk,
+    });
+    expect(form.statusCode).toBe(200);
+    const text = squeeze(await pdfText(form.rawPayload));
+    expect(text).toContain("使用目的：就職・勤務先への提出");
+    expect(text).not.toContain("勤め先へ");
+  });
 });

@@ -12,7 +12,7 @@ import { renderRequestForm, requestFormProblems, requestFormTitle } from "../doc
 import type { AppContext } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
 import { caseRequests } from "./requests.ts";
-import { currentCertificateSettings } from "./settings.ts";
+import { certificateSettingsAt } from "./settings.ts";
 
 /**
  * Prints the 証明書交付請求書 of one request in a case (J36) with the shared renderer, recorded in
@@ -36,7 +36,7 @@ export async function printRequestForm(
       (p) => [p.id, p.name],
     ),
   );
-  const { settings } = await currentCertificateSettings(ctx.db);
+  const { settings } = await certificateSettingsAt(ctx.db, new Date(request.created.at));
   const content = requestFormContent(request, settings, names, {
     city,
     date: formatWareki(japanDate(new Date(request.created.at))),

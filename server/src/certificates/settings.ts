@@ -44,6 +44,23 @@ export async function currentCertificateSettings(db: Db): Promise<CurrentSetting
   return current;
 }
 
+/**
+ * The settings that were in force at a moment: the newest version saved by then, or the defaults.
+ * A request's 証明書交付請求書 names its certificates, 記載事項 and purposes as they were when it was
+ * accepted, even after an administrator renamed or removed one.
+ */
+export async function certificateSettingsAt(db: Db, at: Date): Promise<CurrentSettings> {
+  const row = await db
+    .selectFrom("certificate_settings")
+    .select(["version", "settings"])
+    .where("created_at", "<=", at)
+    .orderBy("version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return initial;
+  return { version: row.version, settings: certificateSettingsSchema.parse(row.settings) };
+}
+
 /** The settings in force with who saved them and when, for their editor. */
 export async function certificateSettingsView(db: Db): Promise<CertificateSettingsView> {
   const current = await currentCertificateSettings(db);
