@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultProcedures, defaultQuestions } from "../catalog/default-catalog.ts";
 import { defaultFormFields, defaultForms } from "./default-forms.ts";
+import { serviceForms } from "./service-forms.ts";
 import { answerKeyOf, fieldPlacementProblems, templateSaveSchema } from "./template.ts";
 
 const a4 = [{ width: 210, height: 297 }];
@@ -42,5 +43,25 @@ describe("the default forms", () => {
         const key = answerKeyOf(field.source);
         if (key !== null) expect(questions.has(key), `${form.key}.${field.name}`).toBe(true);
       }
+  });
+
+  it("are each named by a procedure, and read only answers their procedures ask", () => {
+    const navigation = new Set(defaultQuestions.filter((q) => q.askWhen !== null).map((q) => q.key));
+    for (const form of defaultForms) {
+      const procedures = defaultProcedures.filter((p) => p.forms.includes(form.key));
+      expect(procedures.length, form.key).toBeGreaterThan(0);
+      // The forms beyond 市民課 are stricter: every procedure printing them asks what they read.
+      const strict = serviceForms.includes(form);
+      for (const field of defaultFormFields(form)) {
+        const key = answerKeyOf(field.source);
+        if (key === null) continue;
+        const asking = procedures.filter((p) => p.questions.includes(key));
+        const asked =
+          navigation.has(key) || (strict ? asking.length === procedures.length : asking.length > 0);
+        expect(asked, `${form.key}.${field.name}: ${key}`).toBe(true);
+      }
+    }
+    expect(serviceForms.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(defaultForms.map((f) => f.key)).size).toBe(defaultForms.length);
   });
 });

@@ -1,3 +1,5 @@
+import { f, full, half, row, third } from "./form-layout.ts";
+import { serviceForms } from "./service-forms.ts";
 import type { DocumentSource, FontRole, TemplateField } from "./template.ts";
 
 /**
@@ -25,32 +27,6 @@ export interface DefaultForm {
   addressee: string;
   boxes: readonly FormBox[];
 }
-
-const left = 15;
-const full = 180;
-const half = full / 2;
-const third = full / 3;
-
-/** A row of boxes of the given widths (mm), starting at the left margin. */
-function row(
-  y: number,
-  height: number,
-  cells: readonly (Omit<FormBox, "x" | "y" | "height"> & {})[],
-): FormBox[] {
-  let x = left;
-  return cells.map((cell) => {
-    const box = { ...cell, x, y, height };
-    x += cell.width;
-    return box;
-  });
-}
-
-const f = (name: string, source: DocumentSource, font: FontRole = "body", size?: number) => ({
-  name,
-  source,
-  font,
-  ...(size ? { size } : {}),
-});
 
 /** 届出日・異動日・届出の種類: the first row of every notification form. */
 const notificationRow = row(40, 16, [
@@ -278,6 +254,7 @@ export const defaultForms: readonly DefaultForm[] = [
       ...notifierRows(162),
     ],
   },
+  ...serviceForms,
 ];
 
 /** The template fields of a default form: one per box that has one, inside it below the label. */

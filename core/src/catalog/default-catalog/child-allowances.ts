@@ -112,6 +112,7 @@ export const childAllowanceProcedures: ProcedureDefinition[] = [
     programme: "childRearingAllowance",
     scope: "household",
     counterId: "kodomo",
+    forms: ["child-rearing-allowance-claim-form"],
     guidance:
       "父母の離婚・死亡などで、父または母の一方（または養育者）が18歳の年度末まで（一定の障がいのある子は20歳未満）の子を養育しているとき。請求の翌月分から支給される（遡らない）。受給者・扶養義務者の所得制限、公的年金との併給調整を確認する。事実婚（同居・定期的な訪問・生計の援助など）があると対象外。面談で生活状況を確認するため、本人の来庁が要る。転入の方は前住所地の資格が転出で終わるため、早めに請求してもらう。",
     legalBasis: "児童扶養手当法第4条・第6条・第7条",
@@ -211,6 +212,7 @@ export const childAllowanceProcedures: ProcedureDefinition[] = [
     programme: "childMedical",
     scope: "person",
     counterId: "kodomo",
+    forms: ["child-medical-registration-form"],
     guidance:
       "助成の対象年齢の子が転入・出生したとき、受給資格証を交付する（この既定の一覧では高校生年代まで。市の条例の対象年齢に合わせて変更する）。子の健康保険を資格確認書などで確認する（加入手続き前なら後日届出）。出生日・転入日から定められた期間内に申請すれば、その日に遡って助成する。",
     legalBasis: "市子ども医療費助成条例",

@@ -14,6 +14,7 @@ export const livingProcedures: ProcedureDefinition[] = [
     programme: "publicHousing",
     scope: "household",
     counterId: "jutaku",
+    forms: ["public-housing-move-out-notice"],
     guidance:
       "市営住宅の入居世帯から転出・転居する方がいるときは住宅担当課に届け出る。名義人が退去するときは退去届と退去検査（家賃・敷金の清算を説明する）、同居者だけが出るときは同居者異動届。住宅担当課へ案内する。",
     legalBasis: "公営住宅法第27条・第48条、市営住宅条例",
@@ -124,6 +125,7 @@ export const livingProcedures: ProcedureDefinition[] = [
     programme: "dogRegistration",
     scope: "person",
     counterId: "kankyo",
+    forms: ["dog-registration-change-notice"],
     guidance:
       "登録犬の所有者が市内で転居したときは30日以内に所在地変更を届け出る。市外へ転出するときは、転出先の市区町村に当市の鑑札を持参して届け出るよう案内する（当市への届出は要らず、転出先から通知が来る）。",
     legalBasis: "狂犬病予防法第4条第4項",
@@ -160,6 +162,7 @@ export const livingProcedures: ProcedureDefinition[] = [
     programme: "dogRegistration",
     scope: "person",
     counterId: "kankyo",
+    forms: ["dog-registration-change-notice"],
     guidance:
       "登録犬の所有者が亡くなったときは、犬を引き継ぐ方が30日以内に所有者の変更を届け出る。犬も死亡しているときは犬の死亡届を受け付ける。",
     legalBasis: "狂犬病予防法第4条第4項",

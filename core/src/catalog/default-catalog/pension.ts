@@ -93,6 +93,7 @@ export const pensionProcedures: ProcedureDefinition[] = [
     programme: "nationalPension",
     scope: "person",
     counterId: "hokennenkin",
+    forms: ["pension-insured-notice"],
     guidance:
       "20歳以上60歳未満で国外から転入した方は、会社員・公務員（第2号）やその被扶養配偶者（第3号）でなければ14日以内に第1号被保険者の資格取得届（外国籍の方も対象）。国内の他市区町村からの転入では届出は要らない。保険料の免除・納付猶予、学生納付特例の申請もあわせて案内する。",
     legalBasis: "国民年金法第7条第1項第1号・第12条第1項、同法施行規則第1条の2",
@@ -109,6 +110,7 @@ export const pensionProcedures: ProcedureDefinition[] = [
     programme: "nationalPension",
     scope: "person",
     counterId: "hokennenkin",
+    forms: ["pension-insured-notice"],
     guidance:
       "20歳以上60歳未満の方が退職して厚生年金・共済組合の加入者（第2号）でなくなったとき、または配偶者の退職や収入の増加で扶養から外れた（第3号でなくなった）ときは、14日以内に第1号被保険者への種別変更を届け出る。扶養していた配偶者がいる場合はその方の届出も要る。保険料の納付が難しい方には免除・納付猶予の申請を案内する。",
     legalBasis: "国民年金法第7条第1項第1号・第12条第1項",

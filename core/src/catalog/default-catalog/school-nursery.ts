@@ -63,6 +63,7 @@ export const schoolNurseryProcedures: ProcedureDefinition[] = [
     programme: "schoolAid",
     scope: "household",
     counterId: "kodomo",
+    forms: ["school-aid-application-form"],
     guidance:
       "経済的な理由で就学が難しい小中学生の保護者に、学用品費・給食費・修学旅行費・入学準備金などを援助する。生活保護を受けている方（要保護）と、市の所得基準に当たる方（準要保護）が対象。年度の途中でも申請でき、認定は申請月から。転入の方は前住所地での認定を引き継がないため改めて申請してもらう。",
     legalBasis: schoolAidScheme,
@@ -103,6 +104,7 @@ export const schoolNurseryProcedures: ProcedureDefinition[] = [
     programme: "nurseryKindergarten",
     scope: "household",
     counterId: "hoiku",
+    forms: ["nursery-application-form"],
     guidance:
       "保護者の就労・妊娠出産・疾病・介護・求職活動などで保育が必要な小学校入学前の子について、保育の必要性の認定（2号・3号）と利用の申込みを受け付ける。就労証明書などで保育が必要な事由と時間（保育標準時間・短時間）を確認する。入所は月の初日からで、申込みの締切日は市の利用案内による。定員を超える場合は市の基準で利用調整する。3歳児以上と住民税非課税世帯の0〜2歳児の保育料は無償。",
     legalBasis: `${childcareAct}第19条・第20条、児童福祉法第24条`,

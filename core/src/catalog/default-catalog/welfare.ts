@@ -16,6 +16,7 @@ export const welfareProcedures: ProcedureDefinition[] = [
     programme: "disabilityWelfare",
     scope: "person",
     counterId: "fukushi",
+    forms: ["physical-disability-handbook-application"],
     guidance:
       "身体に一定以上の永続する障がいのある方が、都道府県知事の指定医が作成した診断書・意見書を添えて申請する（市を経由して県が審査・交付し、1〜2か月かかる）。等級の変更（再認定）・障がいの追加、紛失・破損による再交付も同じ窓口で受け付ける。手帳の取得で受けられる福祉サービス・税の控除・運賃割引などを案内する。",
     legalBasis: "身体障害者福祉法第15条",
