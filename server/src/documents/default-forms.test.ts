@@ -4,6 +4,7 @@ import path from "node:path";
 import type { CaseDetail } from "@ichimado/core/cases/schemas";
 import { japanDate } from "@ichimado/core/common/dates";
 import type { TemplateVersion } from "@ichimado/core/documents/api";
+import { defaultForms } from "@ichimado/core/documents/default-forms";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog, saveCatalog } from "../catalog/store.ts";
 import { insertHouseholds } from "../testing/register-fixture.ts";
@@ -68,17 +69,11 @@ describe("initial forms", () => {
     expect(await seedDefaultForms(t.database.db, t.config)).toBeNull();
     const first = await templates();
     const keys = first.map((v) => `${v.key}:${v.version}:${v.created.staffName}`).sort();
-    expect(keys).toEqual([
-      "child-allowance-claim-form:1:初期様式",
-      "child-allowance-end-notice:1:初期様式",
-      "late-elderly-change-notice:1:初期様式",
-      "ltc-change-notice:1:初期様式",
-      "nhi-change-notice:1:初期様式",
-      "resident-move-notice:1:初期様式",
-      "seal-registration-application:1:初期様式",
-    ]);
+    expect(keys).toEqual(defaultForms.map((f) => `${f.key}:1:初期様式`).sort());
+    expect(keys).toContain("nursery-application-form:1:初期様式");
+    expect(keys.length).toBeGreaterThanOrEqual(15);
     await seedDefaultForms(t.database.db, t.config);
-    expect(await templates()).toHaveLength(7);
+    expect(await templates()).toHaveLength(defaultForms.length);
   });
 
   it("print for a 転出 with the register's names, the notification and the visitor's answer", async () => {
@@ -138,27 +133,41 @@ describe("initial forms", () => {
       expect(text).toContain(squeeze(expected));
   });
 
-  it("each print its title, labels and the subject's name, one page per form", async () => {
-    const forms = {
-      "seal-registration-application": ["印鑑登録申請書", "登録する印鑑"],
-      "child-allowance-claim-form": ["児童手当認定請求書", "転入・出生した方"],
-      "child-allowance-end-notice": ["児童手当受給事由消滅届", "消滅の理由"],
-      "late-elderly-change-notice": ["後期高齢者医療異動届", "被保険者の氏名"],
-      "ltc-change-notice": ["介護保険資格取得・喪失届", "転入前の市町村での要介護認定"],
+  it("all print in one batch, one page each, with their titles, labels and the subject's name", async () => {
+    const labels = {
+      "seal-registration-application": ["登録する印鑑"],
+      "child-allowance-claim-form": ["転入・出生した方"],
+      "child-allowance-end-notice": ["消滅の理由"],
+      "late-elderly-change-notice": ["被保険者の氏名"],
+      "ltc-change-notice": ["転入前の市町村での要介護認定"],
+      "pension-insured-notice": ["基礎年金番号", "厚生労働大臣"],
+      "child-rearing-allowance-claim-form": ["支給要件", "対象となる児童"],
+      "child-medical-registration-form": ["子の健康保険", "保護者（申請者）の氏名"],
+      "physical-disability-handbook-application": ["障がい名", "島根県知事"],
+      "school-aid-application-form": ["援助を受ける児童生徒", "出雲市教育委員会"],
+      "nursery-application-form": ["希望する施設", "利用を希望する開始日"],
+      "dog-registration-change-notice": ["登録番号（鑑札の番号）", "変更後の所在地"],
+      "public-housing-move-out-notice": ["退去検査の希望日", "敷金の返還先口座"],
     };
     const printed = await t.call("POST", `/api/v1/cases/${moveOutCase}/documents`, {
       cookie: clerk,
       body: {
-        documents: Object.keys(forms).map((templateKey) => ({ templateKey, procedureId: personProcedure })),
+        documents: defaultForms.map((f) => ({ templateKey: f.key, procedureId: personProcedure })),
       },
     });
     expect(printed.statusCode, printed.body.slice(0, 300)).toBe(200);
-    expect(await pdfPages(printed.rawPayload)).toBe(5);
+    expect(await pdfPages(printed.rawPayload)).toBe(defaultForms.length);
     const text = squeeze(await pdfText(printed.rawPayload));
-    for (const expected of Object.values(forms).flat()) expect(text).toContain(squeeze(expected));
-    // In the name box of each form, as the 児童 of the claim (the case's moving members) and as
-    // the 世帯主 on the 後期高齢者医療 form.
-    expect(text.split("森山健一").length - 1).toBe(7);
+    for (const form of defaultForms) expect(text, form.key).toContain(squeeze(form.title));
+    for (const expected of Object.values(labels).flat()) expect(text).toContain(squeeze(expected));
+    // The titles come in the order asked.
+    const at = defaultForms.map((f) => text.indexOf(squeeze(f.title)));
+    expect(at).toEqual([...at].sort((x, y) => x - y));
+    // 森山健一 is the subject, the household's head and the case's one moving member: his name is
+    // in every box that reads one of those.
+    const his = new Set(["person.name", "person.householdHead", "case.movingMembers"]);
+    const boxes = defaultForms.flatMap((f) => f.boxes).filter((b) => b.field && his.has(b.field.source));
+    expect(text.split("森山健一").length - 1).toBe(boxes.length);
     expect(text).toContain("鳥取県米子市加茂町2丁目1番地");
   });
 
