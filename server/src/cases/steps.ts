@@ -3,7 +3,7 @@ import type { Transaction } from "kysely";
 import type { AuditActor } from "../audit/writer.ts";
 import type { AuthContext } from "../auth/context.ts";
 import type { Database } from "../db/schema.ts";
-import type { AppContext } from "../platform/context.ts";
+import { type AppContext, requireCounter } from "../platform/context.ts";
 import { HttpError } from "../platform/errors.ts";
 
 /** The staff member and counter a step is recorded under. */
@@ -13,8 +13,7 @@ export interface StepActor {
 }
 
 export function stepActor(auth: AuthContext, audit: AuditActor): StepActor {
-  if (auth.counterId === null) throw new HttpError(409, "COUNTER_REQUIRED", "窓口を選んでください");
-  return { auth: { ...auth, counterId: auth.counterId }, audit };
+  return { auth: { ...auth, counterId: requireCounter(auth) }, audit };
 }
 
 export interface StepResult<T> {

@@ -11,19 +11,13 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AuthContext } from "../auth/context.ts";
 import type { Db } from "../db/database.ts";
-import { type AppContext, actorOf, requireAuth } from "../platform/context.ts";
-import { HttpError } from "../platform/errors.ts";
+import { type AppContext, actorOf, requireAuth, requireCounter } from "../platform/context.ts";
 import { personSummaries } from "../search/person-view.ts";
 import { printBlank } from "./blank-print.ts";
 import { printedDocuments } from "./history.ts";
 import { allLeaflets } from "./store.ts";
 
 const access = { access: { kind: "permission", permission: "print" } } as const;
-
-function currentCounter(auth: AuthContext): string {
-  if (auth.counterId === null) throw new HttpError(409, "COUNTER_REQUIRED", "窓口を選んでください");
-  return auth.counterId;
-}
 
 /**
  * The counter's prints in a period, newest first, each person as the case screen shows them.
@@ -68,7 +62,7 @@ export async function counterPrintRoutes(app: FastifyInstance, ctx: AppContext):
     },
     async (request) => {
       const auth = requireAuth(request);
-      const counterId = currentCounter(auth);
+      const counterId = requireCounter(auth);
       const today = japanDate(new Date());
       const from = request.query.from ?? request.query.to ?? today;
       const to = request.query.to ?? from;

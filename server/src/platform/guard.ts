@@ -3,7 +3,7 @@ import { errorCodes } from "@ichimado/core/common/errors";
 import type { FastifyInstance, FastifyRequest, RouteOptions } from "fastify";
 import { type ApiClient, resolveApiToken } from "../auth/api-tokens.ts";
 import type { AuthContext } from "../auth/context.ts";
-import { type AppContext, actorOf } from "./context.ts";
+import { type AppContext, actorOf, counterRequired } from "./context.ts";
 import { forbidden, HttpError, unauthenticated } from "./errors.ts";
 
 declare module "fastify" {
@@ -103,8 +103,6 @@ export function installGuard(app: FastifyInstance, ctx: AppContext): void {
     }
   });
 }
-
-const counterRequired = () => new HttpError(403, errorCodes.counterRequired, "窓口を選択してください");
 
 /**
  * SameSite=Strict already keeps other sites' forms from carrying the cookie; the custom header
